@@ -1,0 +1,261 @@
+package typed
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+
+	"github.com/fastecho/fastecho/internal/httpx"
+)
+
+// bind fills v (a value of b.typ) from r; see Bind.
+func (b *binder) bind(r *Request, v reflect.Value) error {
+	var s bindState
+	req := r.ctx.Request()
+	for i := range b.params {
+		f := &b.params[i]
+		vals, ok := b.paramValues(r, req, f)
+		s.setText(v, f, vals, ok)
+	}
+	if len(b.form) > 0 {
+		form, err := Form(r)
+		if err != nil {
+			return err
+		}
+		for i := range b.form {
+			f := &b.form[i]
+			vals := nonEmpty(form[f.name])
+			s.setText(v, f, vals, len(vals) > 0)
+		}
+	}
+	if len(b.json) > 0 {
+		if err := b.bindJSON(r, v, &s); err != nil {
+			return err
+		}
+	}
+	if b.validate && !s.bodyFailed {
+		if err := r.state.cfg.validate.Struct(v.Addr().Interface()); err != nil {
+			s.addValidatorErrors(b, v, err)
+		}
+	}
+	if len(s.errs) > 0 {
+		return &RequestValidationError{Errors: s.errs}
+	}
+	return nil
+}
+
+// bindState gathers a request's validation errors and which fields failed.
+type bindState struct {
+	errs       []ValidationError
+	failed     []string // Go names of fields that already have an error
+	bodyFailed bool     // the body as a whole was unusable
+}
+
+func (s *bindState) fail(f *field, typ, msg string, input any, ctx map[string]any) {
+	s.errs = append(s.errs, ValidationError{
+		Type: typ, Loc: f.loc(), Msg: msg, Input: input, Ctx: ctx, Secret: f.secret,
+	})
+	s.failed = append(s.failed, f.goName)
+}
+
+func (f *field) loc() []any {
+	in := f.in
+	if in == "json" || in == "form" {
+		in = "body"
+	}
+	return []any{in, f.name}
+}
+
+// setText sets field f of v from its text values, or records why it cannot.
+func (s *bindState) setText(v reflect.Value, f *field, vals []string, present bool) {
+	fv := v.FieldByIndex(f.index)
+	if !present {
+		switch {
+		case f.hasDef:
+			vals = []string{f.def}
+		case f.required:
+			s.fail(f, "missing", "Field required", nil, nil)
+			return
+		default:
+			return
+		}
+	}
+	if !f.multi {
+		val := vals[len(vals)-1]
+		if f.in == "header" {
+			val = vals[0]
+		}
+		if typ, msg, ok := f.conv(fv, val); !ok {
+			s.fail(f, typ, msg, val, nil)
+		}
+		return
+	}
+	out := reflect.MakeSlice(f.typ, len(vals), len(vals))
+	for i, val := range vals {
+		if typ, msg, ok := f.conv(out.Index(i), val); !ok {
+			s.errs = append(s.errs, ValidationError{Type: typ, Loc: append(f.loc(), i), Msg: msg, Input: val, Secret: f.secret})
+			s.failed = append(s.failed, f.goName)
+			return
+		}
+	}
+	fv.Set(out)
+}
+
+func (b *binder) paramValues(r *Request, req *http.Request, f *field) ([]string, bool) {
+	switch f.in {
+	case "path":
+		p := r.ctx.Param(f.name)
+		if u, err := url.PathUnescape(p); err == nil {
+			p = u
+		}
+		return []string{p}, true
+	case "query":
+		if f.multi {
+			vals := httpx.AllQuery(req.URL.RawQuery, f.name)
+			return vals, len(vals) > 0
+		}
+		val, ok := httpx.LastQuery(req.URL.RawQuery, f.name)
+		return []string{val}, ok
+	case "header":
+		vals := req.Header[f.name]
+		if len(vals) == 0 {
+			return nil, false
+		}
+		out := make([]string, len(vals))
+		for i, h := range vals {
+			out[i] = httpx.Latin1(h)
+		}
+		return out, true
+	case "cookie":
+		val, ok := httpx.Cookie(req.Header["Cookie"], f.name)
+		return []string{val}, ok
+	}
+	return nil, false
+}
+
+func nonEmpty(vals []string) []string {
+	out := vals[:0:0]
+	for _, v := range vals {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Form returns the request's form fields if its body is
+// application/x-www-form-urlencoded or multipart/form-data (matched without
+// regard to case, parameters allowed), and nil for any other body. The body
+// is read once, within the API's limit. Uploaded files are not returned.
+func Form(r *Request) (url.Values, error) {
+	ct := r.ctx.Request().Header.Get(echoHeaderContentType)
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return nil, nil
+	}
+	switch mt {
+	case "application/x-www-form-urlencoded":
+		body, err := ReadBody(r)
+		if err != nil {
+			return nil, err
+		}
+		return httpx.Query(string(body)), nil
+	case "multipart/form-data":
+		body, err := ReadBody(r)
+		if err != nil {
+			return nil, err
+		}
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		form, err := mr.ReadForm(int64(len(body)) + 1)
+		if err != nil {
+			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error parsing the body", Err: err}
+		}
+		defer form.RemoveAll()
+		return form.Value, nil
+	}
+	return nil, nil
+}
+
+const echoHeaderContentType = "Content-Type"
+
+func isJSONContentType(ct string) bool {
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	main, sub, _ := strings.Cut(mt, "/")
+	return main == "application" && (sub == "json" || strings.HasSuffix(sub, "+json"))
+}
+
+func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
+	body, err := ReadBody(r)
+	if err != nil {
+		return err
+	}
+	if len(body) == 0 {
+		if b.jsonReq {
+			s.errs = append(s.errs, ValidationError{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil})
+			s.bodyFailed = true
+		}
+		return nil
+	}
+	if !isJSONContentType(r.ctx.Request().Header.Get(echoHeaderContentType)) {
+		s.errs = append(s.errs, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body)})
+		s.bodyFailed = true
+		return nil
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) || !json.Valid(body) {
+			pos := 0
+			msg := "Expecting value"
+			if syn != nil {
+				pos, msg = int(syn.Offset), syn.Error()
+			}
+			s.errs = append(s.errs, ValidationError{Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": msg}})
+		} else {
+			s.errs = append(s.errs, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body)})
+		}
+		s.bodyFailed = true
+		return nil
+	}
+	for i := range b.json {
+		f := &b.json[i]
+		raw, ok := obj[f.name]
+		if !ok {
+			switch {
+			case f.hasDef:
+				raw = defaultJSON(f)
+			case f.required:
+				s.fail(f, "missing", "Field required", obj, nil)
+				continue
+			default:
+				continue
+			}
+		}
+		if typ, msg, ok := decodeJSON(v.FieldByIndex(f.index), raw); !ok {
+			s.fail(f, typ, msg, raw, nil)
+		}
+	}
+	return nil
+}
+
+// defaultJSON returns a json field's default tag as JSON: as written if it
+// is valid JSON, else as a string.
+func defaultJSON(f *field) json.RawMessage {
+	if json.Valid([]byte(f.def)) {
+		return json.RawMessage(f.def)
+	}
+	b, _ := json.Marshal(f.def)
+	return b
+}

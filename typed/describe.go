@@ -1,0 +1,115 @@
+package typed
+
+import "reflect"
+
+// A Scheme is a security scheme as an operation's documentation refers to
+// it. The method is not called SchemeName so that schemes can keep
+// FastAPI's SchemeName field.
+type Scheme interface {
+	// SecuritySchemeName is the scheme's key under components.securitySchemes.
+	SecuritySchemeName() string
+}
+
+// SchemeScopes is one entry of an OpenAPI Security Requirement Object: a
+// scheme and the scopes the operation needs from it (empty for schemes
+// without scopes).
+type SchemeScopes struct {
+	Scheme Scheme
+	Scopes []string
+}
+
+// SecurityRequirement is an OpenAPI Security Requirement Object: every
+// entry must be satisfied (AND). An operation lists several requirements as
+// alternatives (OR).
+type SecurityRequirement []SchemeScopes
+
+// Body describes an operation's request body.
+type Body struct {
+	ContentType string       // e.g. "application/json", "application/x-www-form-urlencoded"
+	Type        reflect.Type // the Go struct whose fields are the body's properties
+	Required    bool
+}
+
+// Doc collects what a route's dependencies contribute to its operation. A
+// Dep's Describe method receives one at registration.
+type Doc struct {
+	op     *Operation
+	scopes []string
+	reqs   *[]SecurityRequirement
+}
+
+func newDoc(op *Operation) *Doc {
+	return &Doc{op: op, reqs: &op.Security}
+}
+
+// Scopes returns the scopes accumulated above the dependency being
+// described, outermost first.
+func (d *Doc) Scopes() []string { return d.scopes }
+
+// WithScopes returns a view of d whose Scopes are d's followed by scopes
+// (duplicates dropped), as [Request.WithScopes] does at run time.
+func (d *Doc) WithScopes(scopes ...string) *Doc {
+	return &Doc{op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs}
+}
+
+// AddSecurity records that the operation requires s with scopes, as a
+// requirement of its own (FastAPI lists each scheme of a chain this way).
+// An identical requirement is recorded once.
+func (d *Doc) AddSecurity(s Scheme, scopes []string) {
+	d.AddRequirement(SecurityRequirement{{Scheme: s, Scopes: append([]string{}, scopes...)}})
+}
+
+// AddRequirement records req as one alternative security requirement of the
+// operation, unless an identical one is already recorded.
+func (d *Doc) AddRequirement(req SecurityRequirement) {
+	for _, have := range *d.reqs {
+		if sameRequirement(have, req) {
+			return
+		}
+	}
+	*d.reqs = append(*d.reqs, req)
+}
+
+// Collect runs describe on a view of d that records security requirements
+// apart and returns them instead of adding them to the operation; bodies and
+// everything else still reach the operation. Combinators such as AnyOf use
+// it to regroup their members' requirements.
+func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
+	var reqs []SecurityRequirement
+	describe(&Doc{op: d.op, scopes: d.scopes, reqs: &reqs})
+	return reqs
+}
+
+// SetBody records the request body's media type and Go type. A body is
+// required unless its dependency is optional.
+func (d *Doc) SetBody(contentType string, t reflect.Type, required bool) {
+	d.op.Body = &Body{ContentType: contentType, Type: t, Required: required}
+}
+
+// Operation returns the operation being described, for dependencies that
+// document more than security and bodies (extra responses, say).
+func (d *Doc) Operation() *Operation { return d.op }
+
+func sameRequirement(a, b SecurityRequirement) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Scheme.SecuritySchemeName() != b[i].Scheme.SecuritySchemeName() || !sameStrings(a[i].Scopes, b[i].Scopes) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,44 @@
+// Package typed registers generic, typed handlers on Echo and resolves their
+// dependencies — credentials, forms, anything else — before the handler
+// runs. It is the dependency machinery of fastecho, as fastapi.dependencies
+// is FastAPI's.
+//
+// # Handlers
+//
+// [Handle] takes a dependency and a function of the Echo context, the bound
+// request and the dependency's value:
+//
+//	api := typed.New(e) // e is an *echo.Echo or an *echo.Group
+//	api.GET("/items", typed.Handle[ItemsQuery, []Item](oauth2, listItems))
+//
+//	func listItems(c echo.Context, q ItemsQuery, token string) ([]Item, error)
+//
+// Before listItems runs, the dependency is resolved (a failure, such as a
+// missing credential, answers 401 and listItems never runs) and ItemsQuery
+// is bound from the path, query, headers, cookies and body and validated
+// (see [Bind]; a failure answers 422 in FastAPI's shape). The result is
+// sent as JSON with the operation's success status.
+//
+// # Dependencies
+//
+// A [Dep] resolves one value per request. [Func], [Depends], [Depends2] and
+// [Depends3] build chains of them, as FastAPI's Depends does; a dependency
+// reached twice in one request runs once. Package security wraps
+// dependencies with scopes (Security), and [Request.Scopes] gives each
+// dependency the scopes accumulated above it, as FastAPI's SecurityScopes.
+//
+// # Errors
+//
+// A handler or dependency returns an [*HTTPError] (FastAPI's HTTPException)
+// to answer with a status, {"detail": …} and headers. Errors reach Echo's
+// HTTPErrorHandler as *echo.HTTPError values whose Message encodes that body
+// and whose Internal is the original error, so a custom handler can use
+// errors.As.
+//
+// # Documentation
+//
+// Every registration records an [Operation] — method, full path, request and
+// response types, parameters, body, security requirements with scopes — and
+// package openapi turns [API.Operations] into an OpenAPI document. All
+// reflection happens at registration; a request runs a prepared plan.
+package typed

@@ -1,0 +1,114 @@
+package typed
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// HTTPError is FastAPI's HTTPException: an error a handler or dependency
+// returns to answer the request with Status, a JSON body {"detail": Detail}
+// and the extra response headers in Header (e.g. WWW-Authenticate). Err is
+// the cause, kept for logs and errors.Is, never sent to the client.
+//
+// A zero Status means 500. An HTTPError must not be modified once returned.
+type HTTPError struct {
+	Status int
+	Detail any
+	Header http.Header
+	Err    error
+
+	body    []byte           // pre-encoded {"detail":…}, set by Prepare
+	echoErr *echo.HTTPError // pre-built answer, set by Prepare
+}
+
+// NewHTTPError returns an HTTPError with status and detail, and header
+// pairs given as alternating names and values.
+func NewHTTPError(status int, detail any, header ...string) *HTTPError {
+	e := &HTTPError{Status: status, Detail: detail}
+	if len(header) > 0 {
+		e.Header = make(http.Header, len(header)/2)
+		for i := 0; i+1 < len(header); i += 2 {
+			e.Header.Add(header[i], header[i+1])
+		}
+	}
+	return e
+}
+
+// Error returns the status and detail, e.g. "401 Not authenticated".
+func (e *HTTPError) Error() string {
+	if s, ok := e.Detail.(string); ok {
+		return fmt.Sprintf("%d %s", e.status(), s)
+	}
+	return fmt.Sprintf("%d %s", e.status(), http.StatusText(e.status()))
+}
+
+// Unwrap returns Err.
+func (e *HTTPError) Unwrap() error { return e.Err }
+
+// MarshalJSON returns the response body, {"detail": Detail}.
+func (e *HTTPError) MarshalJSON() ([]byte, error) {
+	if e.body != nil {
+		return e.body, nil
+	}
+	return json.Marshal(struct {
+		Detail any `json:"detail"`
+	}{e.Detail})
+}
+
+// Prepare returns a copy of e with its body encoded and its Echo answer
+// built, so that returning it costs no encoding or allocation per request.
+// Use it for errors built once and returned many times. It panics if Detail
+// cannot be encoded as JSON (a programmer error).
+func (e *HTTPError) Prepare() *HTTPError {
+	p := *e
+	p.body = nil
+	body, err := p.MarshalJSON()
+	if err != nil {
+		panic("typed: HTTPError.Detail cannot be encoded: " + err.Error())
+	}
+	p.body = body
+	p.Header = e.Header.Clone()
+	for k, vs := range p.Header {
+		p.Header[k] = vs[:len(vs):len(vs)] // appending to a response header copies
+	}
+	p.echoErr = &echo.HTTPError{Code: p.status(), Message: &p, Internal: &p}
+	return &p
+}
+
+func (e *HTTPError) status() int {
+	if e.Status == 0 {
+		return http.StatusInternalServerError
+	}
+	return e.Status
+}
+
+// EchoError converts err into what an Echo handler returns: an [*HTTPError]
+// (found with errors.As) or a [*RequestValidationError] has its headers set
+// on c's response and becomes an *echo.HTTPError whose Message encodes as
+// {"detail": …} and whose Internal is err; any other error is returned as
+// is, for Echo's error handler. Typed handlers call it for you; use it in
+// plain Echo handlers that resolve dependencies with [Resolve].
+func EchoError(c echo.Context, err error) error {
+	var he *HTTPError
+	if !errors.As(err, &he) {
+		var ve *RequestValidationError
+		if !errors.As(err, &ve) {
+			return err
+		}
+		he = ve.HTTPError()
+	}
+	if len(he.Header) > 0 {
+		h := c.Response().Header()
+		for k, vs := range he.Header {
+			h[k] = vs
+		}
+	}
+	if he.echoErr != nil && he == err {
+		return he.echoErr
+	}
+	return &echo.HTTPError{Code: he.status(), Message: he, Internal: err}
+}

@@ -1,0 +1,113 @@
+package typed
+
+import (
+	"net/http"
+	"reflect"
+	"runtime"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Handler is a typed handler with its documentation, ready to register with
+// [API.Register] or one of the method shortcuts. Make one with [Handle] or
+// [Plain]; it may be registered more than once.
+type Handler struct {
+	name     string // FastAPI-style route name, e.g. "read_items"
+	req      reflect.Type
+	resp     reflect.Type
+	describe func(*Doc)
+	build    func(cfg *config, status int) echo.HandlerFunc
+}
+
+// Handle returns a Handler that resolves dep, then binds and validates Req
+// from the request (see [Bind]), then calls fn with both. A failure of
+// either answers the request (401, 422, or the error's own status) and fn
+// never runs. fn's result is sent as JSON with the operation's status; an
+// error from fn is answered as [EchoError] describes.
+//
+// D is usually inferred from dep: typed.Handle[Q, R](oauth2, fn). All
+// reflection on Req happens here, once.
+func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) (Resp, error)) *Handler {
+	if dep == nil || fn == nil {
+		panic("typed: Handle requires a dependency and a function")
+	}
+	b := newBinder(reflect.TypeFor[Req]())
+	h := &Handler{
+		name: funcName(fn),
+		req:  reflect.TypeFor[Req](),
+		resp: reflect.TypeFor[Resp](),
+		describe: func(d *Doc) {
+			dep.Describe(d)
+			b.describe(d)
+		},
+	}
+	h.build = func(cfg *config, status int) echo.HandlerFunc {
+		noContent := status == http.StatusNoContent || status == http.StatusNotModified
+		return func(c echo.Context) error {
+			r := newRequest(c, cfg)
+			defer r.release()
+			d, err := dep.Resolve(r)
+			if err != nil {
+				return EchoError(c, err)
+			}
+			var req Req
+			if !b.empty {
+				if err := b.bind(r, reflect.ValueOf(&req).Elem()); err != nil {
+					return EchoError(c, err)
+				}
+			}
+			resp, err := fn(c, req, d)
+			if err != nil {
+				return EchoError(c, err)
+			}
+			if noContent {
+				return c.NoContent(status)
+			}
+			return c.JSON(status, resp)
+		}
+	}
+	return h
+}
+
+// Plain returns a Handler with no dependency: Handle with [None].
+func Plain[Req, Resp any](fn func(c echo.Context, req Req) (Resp, error)) *Handler {
+	if fn == nil {
+		panic("typed: Plain requires a function")
+	}
+	h := Handle(None, func(c echo.Context, req Req, _ struct{}) (Resp, error) { return fn(c, req) })
+	h.name = funcName(fn)
+	return h
+}
+
+// operation completes op with what h knows: types, parameters, body,
+// security, and FastAPI's default summary.
+func (h *Handler) operation(op Operation) *Operation {
+	rec := op
+	rec.Tags = append([]string(nil), op.Tags...)
+	rec.Request, rec.Response = h.req, h.resp
+	rec.Security = nil
+	rec.Params = nil
+	rec.Body = nil
+	h.describe(newDoc(&rec))
+	if rec.Summary == "" && h.name != "" {
+		rec.Summary = titleWords(h.name)
+	}
+	return &rec
+}
+
+// funcName returns fn's name in snake case ("readItems" → "read_items"),
+// or "" for a closure.
+func funcName(fn any) string {
+	f := runtime.FuncForPC(reflect.ValueOf(fn).Pointer())
+	if f == nil {
+		return ""
+	}
+	name := f.Name()
+	name = name[strings.LastIndexByte(name, '.')+1:]
+	name = strings.TrimSuffix(name, "-fm")
+	if strings.HasPrefix(name, "func") || name == "" {
+		return ""
+	}
+	return snakeCase(name)
+}

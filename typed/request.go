@@ -1,0 +1,129 @@
+package typed
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Request is one request's resolution state, handed to [Dep.Resolve]: the
+// Echo context, the security scopes accumulated above the dependency being
+// resolved, and a cache shared by every view of the request.
+//
+// A Request is valid only during the request; do not keep it.
+type Request struct {
+	ctx    echo.Context
+	scopes []string
+	state  *requestState
+}
+
+type requestState struct {
+	root    Request
+	cfg     *config
+	cache   []cacheEntry
+	body    []byte // the request body, once read
+	read    bool   // body has been read
+	bodyErr error
+}
+
+type cacheEntry struct {
+	key    any
+	scopes string
+	val    any
+	err    error
+}
+
+var statePool = sync.Pool{New: func() any { return new(requestState) }}
+
+// newRequest returns a pooled Request for c; release returns it.
+func newRequest(c echo.Context, cfg *config) *Request {
+	s := statePool.Get().(*requestState)
+	s.root = Request{ctx: c, state: s}
+	s.cfg = cfg
+	return &s.root
+}
+
+func (r *Request) release() {
+	s := r.state
+	clear(s.cache)
+	s.cache = s.cache[:0]
+	s.root = Request{}
+	s.body, s.read, s.bodyErr, s.cfg = nil, false, nil, nil
+	statePool.Put(s)
+}
+
+// NewRequest returns a Request for c, for resolving a [Dep] outside a
+// [Handler] (in tests, or in plain Echo handlers).
+func NewRequest(c echo.Context) *Request {
+	s := &requestState{cfg: (*Options)(nil).config()}
+	s.root = Request{ctx: c, state: s}
+	return &s.root
+}
+
+// Context returns the Echo context of the request.
+func (r *Request) Context() echo.Context { return r.ctx }
+
+// Scopes returns the scopes accumulated by Security wrappers above the
+// dependency being resolved, outermost first, without duplicates. It is
+// FastAPI's SecurityScopes.scopes. The slice must not be modified.
+func (r *Request) Scopes() []string { return r.scopes }
+
+// WithScopes returns a view of r whose Scopes are r's followed by those of
+// scopes not already present. The view shares r's context and cache.
+func (r *Request) WithScopes(scopes ...string) *Request {
+	merged := mergeScopes(r.scopes, scopes)
+	if len(merged) == len(r.scopes) {
+		return r
+	}
+	return &Request{ctx: r.ctx, scopes: merged, state: r.state}
+}
+
+// Resolve resolves d for r. It is d.Resolve(r); dependencies built with
+// [Func] and the Depends family cache their result per request and per set
+// of accumulated scopes, so a dependency reached twice runs once.
+func Resolve[T any](r *Request, d Dep[T]) (T, error) { return d.Resolve(r) }
+
+// cached returns the request's cached result for key at r's scopes, or
+// computes, stores and returns it.
+func cached[T any](r *Request, key any, compute func() (T, error)) (T, error) {
+	scopes := strings.Join(r.scopes, " ")
+	for _, e := range r.state.cache {
+		if e.key == key && e.scopes == scopes {
+			v, _ := e.val.(T)
+			return v, e.err
+		}
+	}
+	v, err := compute()
+	r.state.cache = append(r.state.cache, cacheEntry{key: key, scopes: scopes, val: v, err: err})
+	return v, err
+}
+
+// mergeScopes returns base followed by the members of add that are not in
+// base (or earlier in add). It returns base itself when nothing is added.
+func mergeScopes(base, add []string) []string {
+	var out []string
+	for _, s := range add {
+		if contains(base, s) || contains(out, s) {
+			continue
+		}
+		if out == nil {
+			out = make([]string, 0, len(base)+len(add))
+			out = append(out, base...)
+		}
+		out = append(out, s)
+	}
+	if out == nil {
+		return base
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package typed
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+)
+
+// ValidationError is one entry of a 422 body, in FastAPI's (pydantic's)
+// shape: {"type", "loc", "msg", "input", "ctx"}. Loc is the path to the
+// value, starting with where it came from ("body", "query", "path",
+// "header", "cookie"). Input is the value received (null when missing).
+// When Secret is set (a field with format:"password"), input is left out of
+// the JSON so that a password is never echoed back.
+type ValidationError struct {
+	Type   string         `json:"type"`
+	Loc    []any          `json:"loc"`
+	Msg    string         `json:"msg"`
+	Input  any            `json:"input"`
+	Ctx    map[string]any `json:"ctx,omitempty"`
+	Secret bool           `json:"-"`
+}
+
+// MarshalJSON encodes e, leaving out input when e is Secret.
+func (e ValidationError) MarshalJSON() ([]byte, error) {
+	type plain ValidationError
+	if !e.Secret {
+		return json.Marshal(plain(e))
+	}
+	return json.Marshal(struct {
+		Type string         `json:"type"`
+		Loc  []any          `json:"loc"`
+		Msg  string         `json:"msg"`
+		Ctx  map[string]any `json:"ctx,omitempty"`
+	}{e.Type, e.Loc, e.Msg, e.Ctx})
+}
+
+// RequestValidationError is FastAPI's RequestValidationError: every problem
+// found in a request's parameters or body, answered as 422 with
+// {"detail": Errors}.
+type RequestValidationError struct {
+	Errors []ValidationError
+}
+
+// Error lists the locations and messages.
+func (e *RequestValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString("typed: request validation failed:")
+	for _, ve := range e.Errors {
+		b.WriteString(" ")
+		for i, l := range ve.Loc {
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(toString(l))
+		}
+		b.WriteString(": ")
+		b.WriteString(ve.Msg)
+		b.WriteByte(';')
+	}
+	return b.String()
+}
+
+// HTTPError returns e as a 422 [HTTPError] whose detail is e.Errors.
+func (e *RequestValidationError) HTTPError() *HTTPError {
+	return &HTTPError{Status: http.StatusUnprocessableEntity, Detail: e.Errors, Err: e}
+}
+
+func toString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case int:
+		return itoa(v)
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
