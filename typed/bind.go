@@ -203,15 +203,26 @@ func hasValidateTags(t reflect.Type, seen map[reflect.Type]bool) bool {
 // describe records the parameters and body on the operation.
 func (b *binder) describe(d *Doc) {
 	for _, f := range b.params {
-		d.op.Params = append(d.op.Params, Param{
-			In: f.in, Name: f.name, Field: f.goName, Type: f.typ,
-			Required: f.required, Default: f.def, Tag: f.tag,
-		})
+		d.op.Params = append(d.op.Params, f.param())
 	}
+	body := Body{Type: b.typ}
 	switch {
 	case len(b.json) > 0:
-		d.SetBody("application/json", b.typ, b.jsonReq)
+		body.ContentType, body.Required = "application/json", b.jsonReq
+		for _, f := range b.json {
+			body.Fields = append(body.Fields, f.param())
+		}
 	case len(b.form) > 0:
-		d.SetBody("application/x-www-form-urlencoded", b.typ, b.formReq)
+		body.ContentType, body.Required = "application/x-www-form-urlencoded", b.formReq
+		for _, f := range b.form {
+			body.Fields = append(body.Fields, f.param())
+		}
+	default:
+		return
 	}
+	d.SetBody(body)
+}
+
+func (f *field) param() Param {
+	return Param{In: f.in, Name: f.name, Field: f.goName, Index: f.index, Type: f.typ, Required: f.required, Default: f.def, HasDefault: f.hasDef, Tag: f.tag}
 }

@@ -26,8 +26,9 @@ type SecurityRequirement []SchemeScopes
 // Body describes an operation's request body.
 type Body struct {
 	ContentType string       // e.g. "application/json", "application/x-www-form-urlencoded"
-	Type        reflect.Type // the Go struct whose fields are the body's properties
-	Required    bool
+	Type        reflect.Type // the Go struct that holds the body's fields
+	Required    bool         // some field is required
+	Fields      []Param      // the properties, In "json" or "form", in field order
 }
 
 // Doc collects what a route's dependencies contribute to its operation. A
@@ -80,11 +81,8 @@ func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
 	return reqs
 }
 
-// SetBody records the request body's media type and Go type. A body is
-// required unless its dependency is optional.
-func (d *Doc) SetBody(contentType string, t reflect.Type, required bool) {
-	d.op.Body = &Body{ContentType: contentType, Type: t, Required: required}
-}
+// SetBody records the operation's request body.
+func (d *Doc) SetBody(b Body) { d.op.Body = &b }
 
 // Operation returns the operation being described, for dependencies that
 // document more than security and bodies (extra responses, say).

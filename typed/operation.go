@@ -28,15 +28,18 @@ type Operation struct {
 	Security []SecurityRequirement // alternatives; each lists schemes reached through the chain
 }
 
-// Param is a path, query, header or cookie parameter of a request.
+// Param is a path, query, header or cookie parameter of a request, or a
+// field of its body, as [Bind] reads it.
 type Param struct {
-	In       string       // "path", "query", "header" or "cookie"
-	Name     string       // as sent
-	Field    string       // Go field name
-	Type     reflect.Type // Go type of the field
-	Required bool
-	Default  string // the `default` tag, if any
-	Tag      reflect.StructTag
+	In         string            // "path", "query", "header", "cookie", "form" or "json"
+	Name       string            // as sent (a header's in canonical form)
+	Field      string            // Go field name
+	Index      []int             // Go field index, for reflect.Type.FieldByIndex
+	Type       reflect.Type      // Go type of the field
+	Required   bool              // see Bind for the rule
+	Default    string            // the `default` tag
+	HasDefault bool              // the field has a `default` tag
+	Tag        reflect.StructTag // the field's tags (validate, format, description, …)
 }
 
 func (op *Operation) status() int {
