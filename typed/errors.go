@@ -21,7 +21,7 @@ type HTTPError struct {
 	Header http.Header
 	Err    error
 
-	body    []byte           // pre-encoded {"detail":…}, set by Prepare
+	body    []byte          // pre-encoded {"detail":…}, set by Prepare
 	echoErr *echo.HTTPError // pre-built answer, set by Prepare
 }
 
