@@ -48,7 +48,9 @@ type field struct {
 	index    []int
 	goName   string
 	in       string // path, query, header, cookie, form, json
-	name     string // name as sent; a header's in canonical form
+	name     string // name as written in the tag (used in loc and docs)
+	key      string // lookup key: a header's canonical form, else name
+	rank     int    // position in FastAPI's error order (source, then field)
 	tag      reflect.StructTag
 	typ      reflect.Type
 	required bool
@@ -83,7 +85,9 @@ func newBinder(t reflect.Type) *binder {
 	b.validate = hasValidateTags(t, map[reflect.Type]bool{})
 	for _, list := range [][]field{b.params, b.form, b.json} {
 		for i := range list {
-			b.byName[list[i].goName] = &list[i]
+			f := &list[i]
+			f.rank = sourceRank(f.in)<<16 | i
+			b.byName[f.goName] = f
 		}
 	}
 	return b
@@ -123,6 +127,22 @@ func (b *binder) collect(t reflect.Type, index []int) {
 	}
 }
 
+// sourceRank orders errors as FastAPI reports them: path, query, header,
+// cookie parameters, then the body.
+func sourceRank(in string) int {
+	switch in {
+	case "path":
+		return 0
+	case "query":
+		return 1
+	case "header":
+		return 2
+	case "cookie":
+		return 3
+	}
+	return 4
+}
+
 func hasSourceTag(tag reflect.StructTag) bool {
 	for _, s := range sources {
 		if v, ok := tag.Lookup(s); ok && v != "-" {
@@ -150,8 +170,9 @@ func newField(sf reflect.StructField, idx []int) (field, bool) {
 	if f.in == "" {
 		return f, false
 	}
+	f.key = f.name
 	if f.in == "header" {
-		f.name = textproto.CanonicalMIMEHeaderKey(f.name)
+		f.key = textproto.CanonicalMIMEHeaderKey(f.name)
 	}
 	f.def, f.hasDef = sf.Tag.Lookup("default")
 	f.secret = sf.Tag.Get("format") == "password"

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"sort"
 	"strings"
 
 	"github.com/fastecho/fastecho/internal/httpx"
@@ -45,6 +46,7 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 		}
 	}
 	if len(s.errs) > 0 {
+		sort.SliceStable(s.errs, func(i, j int) bool { return s.rank[i] < s.rank[j] })
 		return &RequestValidationError{Errors: s.errs}
 	}
 	return nil
@@ -53,15 +55,22 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 // bindState gathers a request's validation errors and which fields failed.
 type bindState struct {
 	errs       []ValidationError
+	rank       []int    // sort key of each error; see field.rank
 	failed     []string // Go names of fields that already have an error
 	bodyFailed bool     // the body as a whole was unusable
 }
 
 func (s *bindState) fail(f *field, typ, msg string, input any, ctx map[string]any) {
-	s.errs = append(s.errs, ValidationError{
+	s.add(f.rank, ValidationError{
 		Type: typ, Loc: f.loc(), Msg: msg, Input: input, Ctx: ctx, Secret: f.secret,
 	})
 	s.failed = append(s.failed, f.goName)
+}
+
+// add records ve with sort key rank.
+func (s *bindState) add(rank int, ve ValidationError) {
+	s.errs = append(s.errs, ve)
+	s.rank = append(s.rank, rank)
 }
 
 func (f *field) loc() []any {
@@ -99,7 +108,7 @@ func (s *bindState) setText(v reflect.Value, f *field, vals []string, present bo
 	out := reflect.MakeSlice(f.typ, len(vals), len(vals))
 	for i, val := range vals {
 		if typ, msg, ok := f.conv(out.Index(i), val); !ok {
-			s.errs = append(s.errs, ValidationError{Type: typ, Loc: append(f.loc(), i), Msg: msg, Input: val, Secret: f.secret})
+			s.add(f.rank, ValidationError{Type: typ, Loc: append(f.loc(), i), Msg: msg, Input: val, Secret: f.secret})
 			s.failed = append(s.failed, f.goName)
 			return
 		}
@@ -123,7 +132,7 @@ func (b *binder) paramValues(r *Request, req *http.Request, f *field) ([]string,
 		val, ok := httpx.LastQuery(req.URL.RawQuery, f.name)
 		return []string{val}, ok
 	case "header":
-		vals := req.Header[f.name]
+		vals := req.Header[f.key]
 		if len(vals) == 0 {
 			return nil, false
 		}
@@ -184,6 +193,9 @@ func Form(r *Request) (url.Values, error) {
 
 const echoHeaderContentType = "Content-Type"
 
+// bodyRank sorts errors about the body as a whole after every parameter.
+const bodyRank = 4 << 16
+
 func isJSONContentType(ct string) bool {
 	if ct == "" {
 		return true
@@ -203,13 +215,13 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 	}
 	if len(body) == 0 {
 		if b.jsonReq {
-			s.errs = append(s.errs, ValidationError{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil})
+			s.add(bodyRank, ValidationError{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil})
 			s.bodyFailed = true
 		}
 		return nil
 	}
 	if !isJSONContentType(r.ctx.Request().Header.Get(echoHeaderContentType)) {
-		s.errs = append(s.errs, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body)})
+		s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body)})
 		s.bodyFailed = true
 		return nil
 	}
@@ -222,9 +234,9 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 			if syn != nil {
 				pos, msg = int(syn.Offset), syn.Error()
 			}
-			s.errs = append(s.errs, ValidationError{Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": msg}})
+			s.add(bodyRank, ValidationError{Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": msg}})
 		} else {
-			s.errs = append(s.errs, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body)})
+			s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body)})
 		}
 		s.bodyFailed = true
 		return nil

@@ -15,7 +15,7 @@ import (
 func (s *bindState) addValidatorErrors(b *binder, v reflect.Value, err error) {
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		s.errs = append(s.errs, ValidationError{Type: "value_error", Loc: []any{"body"}, Msg: "Value error, " + err.Error()})
+		s.add(bodyRank, ValidationError{Type: "value_error", Loc: []any{"body"}, Msg: "Value error, " + err.Error()})
 		return
 	}
 	for _, fe := range verrs {
@@ -36,7 +36,7 @@ func (s *bindState) addValidatorErrors(b *binder, v reflect.Value, err error) {
 		}
 		ve := pydanticError(fe)
 		ve.Loc, ve.Secret = loc, f.secret || ve.Secret
-		s.errs = append(s.errs, ve)
+		s.add(f.rank, ve)
 	}
 }
 
