@@ -1,0 +1,435 @@
+package openapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/fastecho/fastecho/typed"
+	"github.com/swaggest/openapi-go/openapi31"
+)
+
+const (
+	mimeJSON = "application/json"
+	mimeForm = "application/x-www-form-urlencoded"
+)
+
+// Build returns the OpenAPI 3.1 document of api's operations, as FastAPI
+// documents the same routes: operationId, summary, tags, parameters, request
+// body, the success response, a 422 response for operations that read
+// parameters or a body, a 401 response and security requirements for
+// operations behind a security scheme, and every scheme reached under
+// components.securitySchemes.
+//
+// It fails if a security scheme does not implement [security.Scheme], if
+// two schemes share a name but not their description, if two operations
+// share an operationId or a method and path, or if a Go type cannot be
+// described as JSON Schema.
+func Build(api *typed.API, cfg Config) (*openapi31.Spec, error) {
+	b := &builder{
+		sch:     newSchemas(),
+		schemes: map[string]schemeEntry{},
+		ids:     map[string]*typed.Operation{},
+	}
+	spec := &openapi31.Spec{Openapi: "3.1.0"}
+	spec.Info.Title = cfg.title()
+	spec.Info.Version = cfg.version()
+	if cfg.Summary != "" {
+		spec.Info.Summary = &cfg.Summary
+	}
+	if cfg.Description != "" {
+		spec.Info.Description = &cfg.Description
+	}
+	for _, s := range cfg.Servers {
+		srv := openapi31.Server{URL: s.URL}
+		if s.Description != "" {
+			srv.WithDescription(s.Description)
+		}
+		spec.Servers = append(spec.Servers, srv)
+	}
+	spec.Paths = &openapi31.Paths{MapOfPathItemValues: map[string]openapi31.PathItem{}}
+	for _, op := range api.Operations() {
+		if err := b.add(spec.Paths, op); err != nil {
+			return nil, err
+		}
+	}
+	if len(b.sch.comps) > 0 || len(b.schemes) > 0 {
+		spec.Components = &openapi31.Components{}
+		if len(b.sch.comps) > 0 {
+			spec.Components.Schemas = b.sch.comps
+		}
+		if len(b.schemes) > 0 {
+			spec.Components.SecuritySchemes = make(map[string]openapi31.SecuritySchemeOrReference, len(b.schemes))
+			for name, e := range b.schemes {
+				spec.Components.SecuritySchemes[name] = openapi31.SecuritySchemeOrReference{SecurityScheme: e.obj}
+			}
+		}
+	}
+	return spec, nil
+}
+
+// JSON returns the document of api, built by [Build], encoded as compact
+// JSON: the bytes that [Mount] serves.
+func JSON(api *typed.API, cfg Config) ([]byte, error) {
+	spec, err := Build(api, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(spec)
+}
+
+type builder struct {
+	sch     *schemas
+	schemes map[string]schemeEntry
+	ids     map[string]*typed.Operation
+}
+
+func (b *builder) add(paths *openapi31.Paths, op *typed.Operation) error {
+	path := op.OpenAPIPath()
+	where := op.Method + " " + path
+	id := op.OperationID
+	if prev, ok := b.ids[id]; ok && id != "" {
+		return fmt.Errorf("openapi: operationId %q of %s is also that of %s %s", id, where, prev.Method, prev.OpenAPIPath())
+	}
+	b.ids[id] = op
+
+	o := &openapi31.Operation{}
+	if len(op.Tags) > 0 {
+		o.Tags = op.Tags
+	}
+	if op.Summary != "" {
+		o.WithSummary(op.Summary)
+	}
+	if op.Description != "" {
+		o.WithDescription(op.Description)
+	}
+	if id != "" {
+		o.WithID(id)
+	}
+	if op.Deprecated {
+		o.WithDeprecated(true)
+	}
+	params, err := b.parameters(op, path)
+	if err != nil {
+		return fmt.Errorf("%w (%s)", err, where)
+	}
+	o.Parameters = params
+	if op.Body != nil {
+		rb, err := b.requestBody(op)
+		if err != nil {
+			return fmt.Errorf("%w (%s)", err, where)
+		}
+		o.RequestBody = &openapi31.RequestBodyOrReference{RequestBody: rb}
+	}
+	if err := b.responses(o, op); err != nil {
+		return fmt.Errorf("%w (%s)", err, where)
+	}
+	sec, err := b.security(op)
+	if err != nil {
+		return fmt.Errorf("%w (%s)", err, where)
+	}
+	o.Security = sec
+
+	item := paths.MapOfPathItemValues[path]
+	slot := operationSlot(&item, op.Method)
+	if slot == nil {
+		return fmt.Errorf("openapi: method %s of %s has no place in OpenAPI", op.Method, path)
+	}
+	if *slot != nil {
+		return fmt.Errorf("openapi: %s is registered twice", where)
+	}
+	*slot = o
+	paths.MapOfPathItemValues[path] = item
+	return nil
+}
+
+func operationSlot(item *openapi31.PathItem, method string) **openapi31.Operation {
+	switch strings.ToUpper(method) {
+	case http.MethodGet:
+		return &item.Get
+	case http.MethodPut:
+		return &item.Put
+	case http.MethodPost:
+		return &item.Post
+	case http.MethodDelete:
+		return &item.Delete
+	case http.MethodOptions:
+		return &item.Options
+	case http.MethodHead:
+		return &item.Head
+	case http.MethodPatch:
+		return &item.Patch
+	case http.MethodTrace:
+		return &item.Trace
+	}
+	return nil
+}
+
+// sourceRank orders parameters as FastAPI lists them: path, query, header,
+// cookie.
+func sourceRank(in string) int {
+	return strings.Index("path query header cookie", in)
+}
+
+// parameters documents op.Params in FastAPI's order, once per name and
+// place (a required declaration wins), with required as typed decided it.
+// A path template variable that no parameter declares (read with
+// c.Param) is documented as a required string, since OpenAPI requires it.
+func (b *builder) parameters(op *typed.Operation, path string) ([]openapi31.ParameterOrReference, error) {
+	ps := append([]typed.Param(nil), op.Params...)
+	sort.SliceStable(ps, func(i, j int) bool { return sourceRank(ps[i].In) < sourceRank(ps[j].In) })
+	var out []openapi31.ParameterOrReference
+	seen := map[string]int{}
+	for _, p := range ps {
+		key := p.In + "\x00" + p.Name
+		if i, ok := seen[key]; ok {
+			if p.Required {
+				out[i].Parameter.WithRequired(true)
+			}
+			continue
+		}
+		param, err := b.parameter(p)
+		if err != nil {
+			return nil, err
+		}
+		seen[key] = len(out)
+		out = append(out, openapi31.ParameterOrReference{Parameter: param})
+	}
+	var undeclared []openapi31.ParameterOrReference
+	for _, name := range templateVars(path) {
+		if _, ok := seen["path\x00"+name]; !ok {
+			p := &openapi31.Parameter{Name: name, In: openapi31.ParameterInPath, Schema: map[string]any{"type": "string"}}
+			undeclared = append(undeclared, openapi31.ParameterOrReference{Parameter: p.WithRequired(true)})
+		}
+	}
+	return append(undeclared, out...), nil
+}
+
+func (b *builder) parameter(p typed.Param) (*openapi31.Parameter, error) {
+	sch, err := b.sch.fieldSchema(p)
+	if err != nil {
+		return nil, err
+	}
+	stripNull(sch)
+	param := &openapi31.Parameter{Name: p.Name, In: openapi31.ParameterIn(p.In), Schema: sch}
+	if d, ok := sch["description"].(string); ok {
+		delete(sch, "description")
+		param.WithDescription(d)
+	}
+	if dep, ok := sch["deprecated"].(bool); ok {
+		delete(sch, "deprecated")
+		if dep {
+			param.WithDeprecated(true)
+		}
+	}
+	param.WithRequired(p.Required || p.In == "path")
+	return param, nil
+}
+
+func templateVars(path string) []string {
+	var vars []string
+	for {
+		i := strings.IndexByte(path, '{')
+		if i < 0 {
+			return vars
+		}
+		j := strings.IndexByte(path[i:], '}')
+		if j < 0 {
+			return vars
+		}
+		vars = append(vars, path[i+1:i+j])
+		path = path[i+j+1:]
+	}
+}
+
+// requestBody documents op.Body. A JSON body whose Go type holds nothing
+// but body fields refers to that type's schema, as FastAPI refers to a
+// pydantic model; any other body (form bodies, JSON fields mixed with
+// parameters in one request struct) is an object named Body_<operationId>,
+// FastAPI's name, instead of swaggest's FormData….
+func (b *builder) requestBody(op *typed.Operation) (*openapi31.RequestBody, error) {
+	body := op.Body
+	ct := body.ContentType
+	if ct == "" {
+		ct = mimeJSON
+	}
+	var ref map[string]any
+	var err error
+	if ct == mimeJSON && pureBody(body.Type) {
+		ref, err = b.sch.typeSchema(body.Type)
+		if err != nil {
+			return nil, err
+		}
+		if name, ok := strings.CutPrefix(refOf(ref), componentsSchemas); ok {
+			if comp := b.sch.comps[name]; comp != nil {
+				setRequired(comp, body.Fields)
+			}
+		} else {
+			ref = nil
+		}
+	}
+	if ref == nil {
+		obj, err := b.bodyObject(op, ct != mimeJSON)
+		if err != nil {
+			return nil, err
+		}
+		name := "Body_" + op.OperationID
+		if op.OperationID == "" {
+			name = "Body_" + notNameChar.ReplaceAllString(op.Method+op.OpenAPIPath(), "_")
+		}
+		b.sch.comps[name] = obj
+		ref = map[string]any{"$ref": componentsSchemas + name}
+	}
+	rb := &openapi31.RequestBody{Content: map[string]openapi31.MediaType{ct: {Schema: ref}}}
+	if body.Required {
+		rb.WithRequired(true)
+	}
+	return rb, nil
+}
+
+// bodyObject is the object schema of a body built from its fields, their
+// schemas and typed's required.
+func (b *builder) bodyObject(op *typed.Operation, text bool) (map[string]any, error) {
+	props := map[string]any{}
+	var required []any
+	for _, f := range op.Body.Fields {
+		sch, err := b.sch.fieldSchema(f)
+		if err != nil {
+			return nil, err
+		}
+		if text {
+			stripNull(sch)
+		}
+		props[f.Name] = sch
+		if f.Required {
+			required = append(required, f.Name)
+		}
+	}
+	obj := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		obj["required"] = required
+	}
+	return obj, nil
+}
+
+// pureBody reports whether t is a named struct whose fields are all body
+// fields (json or form), by typed's rule for a field's source: the first of
+// the tags path, query, header, cookie, form, json.
+func pureBody(t reflect.Type) bool {
+	if t == nil || t.Kind() != reflect.Struct || t.Name() == "" {
+		return false
+	}
+	var walk func(t reflect.Type) bool
+	walk = func(t reflect.Type) bool {
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			src := fieldSource(sf.Tag)
+			if sf.Anonymous && sf.Type.Kind() == reflect.Struct && src == "" {
+				if !walk(sf.Type) {
+					return false
+				}
+				continue
+			}
+			if !sf.IsExported() {
+				continue
+			}
+			if src != "" && src != "json" && src != "form" {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(t)
+}
+
+func fieldSource(tag reflect.StructTag) string {
+	for _, s := range [...]string{"path", "query", "header", "cookie", "form", "json"} {
+		if v, ok := tag.Lookup(s); ok && v != "-" {
+			return s
+		}
+	}
+	return ""
+}
+
+func refOf(m map[string]any) string {
+	r, _ := m["$ref"].(string)
+	return r
+}
+
+// setRequired makes a component's required list typed's.
+func setRequired(comp map[string]any, fields []typed.Param) {
+	var req []any
+	for _, f := range fields {
+		if f.Required {
+			req = append(req, f.Name)
+		}
+	}
+	if len(req) == 0 {
+		delete(comp, "required")
+		return
+	}
+	comp["required"] = req
+}
+
+// responses documents the success response, then 422 and 401 where they
+// apply.
+func (b *builder) responses(o *openapi31.Operation, op *typed.Operation) error {
+	status := op.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	ok := openapi31.Response{Description: "Successful Response"}
+	if bodyAllowed(status) {
+		sch, err := b.sch.typeSchema(op.Response)
+		if err != nil {
+			return err
+		}
+		ok.Content = map[string]openapi31.MediaType{mimeJSON: {Schema: sch}}
+	}
+	rs := &openapi31.Responses{MapOfResponseOrReferenceValues: map[string]openapi31.ResponseOrReference{
+		strconv.Itoa(status): {Response: &ok},
+	}}
+	if len(op.Params) > 0 || op.Body != nil {
+		addValidationSchemas(b.sch.comps)
+		rs.MapOfResponseOrReferenceValues["422"] = openapi31.ResponseOrReference{Response: &openapi31.Response{
+			Description: "Validation Error",
+			Content: map[string]openapi31.MediaType{mimeJSON: {Schema: map[string]any{
+				"$ref": componentsSchemas + "HTTPValidationError",
+			}}},
+		}}
+	}
+	if secured(op) {
+		if _, taken := rs.MapOfResponseOrReferenceValues["401"]; !taken {
+			rs.MapOfResponseOrReferenceValues["401"] = openapi31.ResponseOrReference{Response: unauthorized()}
+		}
+	}
+	o.Responses = rs
+	return nil
+}
+
+// bodyAllowed is FastAPI's is_body_allowed_for_status_code.
+func bodyAllowed(status int) bool {
+	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
+}
+
+func secured(op *typed.Operation) bool {
+	for _, req := range op.Security {
+		if len(req) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func unauthorized() *openapi31.Response {
+	h := openapi31.Header{Schema: map[string]any{"type": "string"}}
+	h.WithDescription("The authentication challenge, e.g. Bearer (RFC 9110, section 11.6.1)")
+	return &openapi31.Response{
+		Description: "Not authenticated",
+		Headers:     map[string]openapi31.HeaderOrReference{"WWW-Authenticate": {Header: &h}},
+	}
+}

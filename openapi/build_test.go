@@ -1,0 +1,142 @@
+package openapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// scenarios builds each documented application; the golden file of each is
+// testdata/<name>.openapi.json.
+var scenarios = []struct {
+	name  string
+	build func(api *typed.API)
+}{
+	{"apikey-header", func(api *typed.API) {
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("header", "x-key"), readItems))
+	}},
+	{"apikey-query", func(api *typed.API) {
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("query", "api_key"), readItems))
+	}},
+	{"apikey-cookie", func(api *typed.API) {
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("cookie", "session"), readItems))
+	}},
+	{"http-basic-realm", func(api *typed.API) {
+		basic := httpScheme("HTTPBasic", "basic", "", "HTTPBasic scheme")
+		api.GET("/users/me", typed.Handle[struct{}, User](basic, readCurrentUser))
+	}},
+	{"http-bearer-description", func(api *typed.API) {
+		bearer := httpScheme("HTTPBearer", "bearer", "JWT", "HTTP Bearer token scheme")
+		api.GET("/users/me", typed.Handle[struct{}, User](bearer, readCurrentUser))
+	}},
+	{"oauth2-password-bearer", func(api *typed.API) {
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("token", nil), readItems))
+	}},
+	{"oauth2-password-bearer-scopes", func(api *typed.API) {
+		oauth2 := passwordBearer("token", map[string]string{"items": "Read items.", "me": "Read information about the current user."})
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](withScopes(oauth2, "items"), readItems))
+	}},
+	{"scopes", scopesApp},
+	{"alternatives", func(api *typed.API) {
+		cookie := apiKey("cookie", "session")
+		bearer := httpScheme("HTTPBearer", "bearer", "", "")
+		key := apiKey("header", "x-key")
+		api.GET("/either", typed.Handle[struct{}, map[string]string](&anyOf[string]{deps: []typed.Dep[string]{cookie, bearer}}, readItems))
+		api.GET("/both", typed.Handle[struct{}, map[string]string](&allOf[string]{deps: []typed.Dep[string]{key, bearer}}, readItems))
+		api.GET("/nested", typed.Handle[struct{}, map[string]string](&anyOf[string]{deps: []typed.Dep[string]{
+			&allOf[string]{deps: []typed.Dep[string]{key, cookie}}, bearer,
+		}}, readItems))
+	}},
+	{"oauth2-password-form", func(api *typed.API) {
+		api.POST("/login", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
+	}},
+	{"oauth2-password-form-strict", func(api *typed.API) {
+		api.POST("/login", typed.Handle[struct{}, map[string]any](typed.Bind[passwordFormStrict](), loginStrict))
+	}},
+	{"json-body-params", func(api *typed.API) {
+		api.PUT("/items/:item_id", typed.Handle[updateItem, Item](typed.None, updateItemHandler))
+		api.POST("/items/", typed.Handle[Item, Item](typed.None, createItem))
+		api.Register(typed.Operation{Method: http.MethodDelete, Path: "/items/:item_id", Status: http.StatusNoContent, Tags: []string{"items"}, Deprecated: true},
+			typed.Handle(typed.None, deleteItem))
+		api.GET("/files/*", typed.Handle[struct{}, string](typed.None, readFile))
+	}},
+	{"group-prefix", func(api *typed.API) {
+		v1 := api.Group("/api/v1")
+		v1.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("/api/v1/token", nil), readItems))
+		v1.Group("/admin").GET("/users/:id", typed.Handle[struct{}, User](httpScheme("HTTPBasic", "basic", "", ""), readCurrentUser))
+		v1.POST("/token", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
+	}},
+}
+
+// scopesApp is FastAPI's OAuth2 scopes tutorial: a chain of dependencies
+// that accumulates scopes.
+func scopesApp(api *typed.API) {
+	oauth2 := passwordBearer("token", map[string]string{"me": "Read information about the current user.", "items": "Read items."})
+	currentUser := typed.Depends(oauth2, func(c echo.Context, tok string) (User, error) { return User{Username: tok}, nil })
+	activeUser := typed.Depends(withScopes(currentUser, "me"), func(c echo.Context, u User) (User, error) { return u, nil })
+	api.POST("/token", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
+	api.GET("/users/me/", typed.Handle[struct{}, User](activeUser, readCurrentUserChain))
+	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](withScopes(activeUser, "items"), readOwnItems))
+	api.GET("/status/", typed.Handle[struct{}, map[string]string](currentUser, readSystemStatus))
+}
+
+func readCurrentUserChain(c echo.Context, _ struct{}, u User) (User, error) { return u, nil }
+
+func newAPI(build func(*typed.API)) (*echo.Echo, *typed.API) {
+	e := echo.New()
+	api := typed.New(e)
+	build(api)
+	return e, api
+}
+
+func TestGolden(t *testing.T) {
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			_, api := newAPI(sc.build)
+			spec, err := openapi.Build(api, openapi.Config{Title: "fastecho " + sc.name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := openapi.Check(spec); err != nil {
+				t.Errorf("Check: %v", err)
+			}
+			got, err := json.Marshal(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, filepath.Join("testdata", sc.name+".openapi.json"), got)
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, got, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteByte('\n')
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./openapi -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s differs from the document built (go test ./openapi -update rewrites it); got:\n%s", path, buf.Bytes())
+	}
+}

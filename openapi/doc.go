@@ -1,0 +1,88 @@
+// Package openapi documents a [typed.API] as OpenAPI 3.1 and serves the
+// document with Swagger UI and ReDoc, as FastAPI serves /openapi.json,
+// /docs and /redoc. One declaration drives both the run-time check and the
+// docs: the scheme a route depends on is the scheme its operation lists,
+// and Swagger UI's Authorize button logs in with it.
+//
+//	e := echo.New()
+//	api := typed.New(e)
+//	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token"}
+//	api.POST("/token", typed.Handle[struct{}, Token](forms.Password(nil), login))
+//	api.GET("/users/me", typed.Handle[struct{}, User](oauth2, readMe))
+//	if err := openapi.Mount(e, api, openapi.Config{Title: "Users"}); err != nil {
+//		log.Fatal(err)
+//	}
+//
+// # The document
+//
+// [Build] reads [typed.API.Operations], the records that registration
+// leaves, and reflects Go types with github.com/swaggest/openapi-go. Every
+// operation gets FastAPI's operationId (read_me_users_me_get), summary
+// (Read Me) and tags; its parameters in FastAPI's order (path, query,
+// header, cookie); its request body; its success response with the
+// operation's status and the description "Successful Response"; a 422
+// response referring to FastAPI's HTTPValidationError schema when it reads
+// parameters or a body; and a 401 response and a security list when it is
+// behind a scheme.
+//
+// Whether a parameter or body field is required is what package typed
+// decided when it bound the request (a non-pointer field is required unless
+// it has a default, omitempty or required:"false"), not swaggest's rule.
+// Structs reflected as components follow the same rule. Pointers are
+// nullable; slices and maps are not, as FastAPI documents list and dict.
+// Field tags add schema keywords: description, format (format:"password"
+// hides a field in Swagger UI), pattern, default, enum, minimum, maximum,
+// minLength, maxLength, example, deprecated.
+//
+// A JSON body whose Go type holds only body fields refers to that type's
+// schema, named after the type ("Item"), as FastAPI names it after the
+// pydantic model. Form bodies (application/x-www-form-urlencoded) and JSON
+// fields mixed with parameters in one request struct are an object named
+// Body_<operationId>, FastAPI's name.
+//
+// # Security
+//
+// Every scheme reached by a route through its dependencies is listed under
+// components.securitySchemes by its SecuritySchemeName, with the object
+// FastAPI emits for the same configuration, for example
+//
+//	"OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"scopes": {}, "tokenUrl": "token"}}}
+//
+// A scheme describes itself by implementing [security.Scheme]. An
+// operation's security lists one requirement object per alternative that
+// typed recorded: a scheme reached through a chain of dependencies with the
+// scopes accumulated along it ({"OAuth2PasswordBearer": ["items", "me"]}),
+// security.AnyOf as several objects (OR), schemes required together as
+// one object (AND). Scopes are always a list, never null.
+//
+// [Check] verifies what OpenAPI validators let pass but a client trips
+// over: every requirement names a defined scheme, every OAuth2 scope is
+// declared in the scheme's flows, every local $ref resolves and path
+// templates match path parameters.
+//
+// # Serving
+//
+// [Mount] registers the document and the UIs on an *echo.Echo or an
+// *echo.Group. The document is encoded once and served as the same bytes
+// with an ETag; it is rebuilt only if routes were registered after Mount.
+// Swagger UI (swagger-ui-dist 5) and ReDoc (redoc 2) are embedded with
+// go:embed and served below their pages, so the docs work offline. Swagger
+// UI keeps its login across reloads (persistAuthorization) and has a real
+// OAuth2 redirect page at /docs/oauth2-redirect. Its password flow needs no
+// configuration: it posts the login form to the scheme's tokenUrl, resolved
+// against the document's URL, with an "Authorization: Basic Og==" header
+// for the empty client credentials, which the token route ignores.
+//
+// [Config] sets the document's info and servers and moves or turns off
+// each path ("-", as FastAPI's docs_url=None).
+//
+// # Compared with FastAPI
+//
+// Security schemes, security requirements, operation ids, summaries,
+// parameters, form bodies and the 422 response are FastAPI's. The schemas
+// differ in form, not in meaning: properties are listed in alphabetical
+// order (Go encodes maps so; JSON key order carries no meaning), schemas
+// carry no generated titles, and a nullable value is {"type": ["null",
+// "string"]} rather than an anyOf. Operations behind a scheme also
+// document their 401 response, which FastAPI leaves out.
+package openapi

@@ -1,0 +1,240 @@
+package openapi
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/fastecho/fastecho/typed"
+	"github.com/swaggest/jsonschema-go"
+	"github.com/swaggest/openapi-go/openapi31"
+)
+
+const componentsSchemas = "#/components/schemas/"
+
+// schemas reflects Go types into JSON Schema with swaggest and collects the
+// named ones under components.schemas. One instance serves one document, so
+// that definition names are unique within it.
+type schemas struct {
+	r     *openapi31.Reflector
+	comps map[string]map[string]any
+}
+
+func newSchemas() *schemas {
+	return &schemas{r: openapi31.NewReflector(), comps: map[string]map[string]any{}}
+}
+
+// options are the reflection rules of every schema: definitions go to
+// components.schemas under their Go type name, and the Go type decides
+// which properties are required and which are nullable (see jsonRequired and
+// nullability), not swaggest's defaults.
+func (s *schemas) options(extra ...func(*jsonschema.ReflectContext)) []func(*jsonschema.ReflectContext) {
+	return append([]func(*jsonschema.ReflectContext){
+		jsonschema.DefinitionsPrefix(componentsSchemas),
+		jsonschema.CollectDefinitions(s.collect),
+		jsonschema.InterceptDefName(defName),
+		jsonschema.InterceptProp(requiredProp),
+		jsonschema.InterceptNullability(nullability),
+	}, extra...)
+}
+
+func (s *schemas) collect(name string, schema jsonschema.Schema) {
+	if _, ok := s.comps[name]; ok {
+		return
+	}
+	m, err := schema.ToSchemaOrBool().ToSimpleMap()
+	if err != nil {
+		panic("openapi: " + err.Error()) // a reflected schema always encodes
+	}
+	s.comps[name] = m
+}
+
+// typeSchema returns the schema of values of type t: a $ref for named
+// structs, inline otherwise. A nil t is any value ({}).
+func (s *schemas) typeSchema(t reflect.Type) (map[string]any, error) {
+	if t == nil {
+		return map[string]any{}, nil
+	}
+	sch, err := s.r.Reflect(reflect.New(t).Interface(), s.options(jsonschema.RootRef)...)
+	if err != nil {
+		return nil, fmt.Errorf("openapi: schema of %v: %w", t, err)
+	}
+	m, err := sch.ToSchemaOrBool().ToSimpleMap()
+	if err != nil {
+		return nil, err
+	}
+	if t.Kind() != reflect.Pointer {
+		stripNull(m) // a top-level slice or map, documented as FastAPI documents list and dict
+	}
+	return m, nil
+}
+
+// fieldSchema returns the schema of one parameter or body field: its Go
+// type plus the schema keywords of its tags (description, format, pattern,
+// default, enum, minimum, …). The tags that say where the value comes from
+// and whether it is required are left to typed, whose rule the document
+// follows.
+func (s *schemas) fieldSchema(p typed.Param) (map[string]any, error) {
+	if p.Type == nil {
+		return map[string]any{}, nil
+	}
+	tag := `json:"v" ` + schemaTags(p.Tag)
+	st := reflect.StructOf([]reflect.StructField{{Name: "V", Type: p.Type, Tag: reflect.StructTag(tag)}})
+	sch, err := s.r.Reflect(reflect.New(st).Interface(), s.options()...)
+	if err != nil {
+		return nil, fmt.Errorf("openapi: schema of %s %q (%v): %w", p.In, p.Name, p.Type, err)
+	}
+	prop, ok := sch.Properties["v"]
+	if !ok {
+		return map[string]any{}, nil
+	}
+	return prop.ToSimpleMap()
+}
+
+// notSchemaTags are the field tags that fieldSchema leaves out: sources,
+// requiredness and validator rules.
+var notSchemaTags = map[string]bool{
+	"path": true, "query": true, "header": true, "cookie": true, "form": true, "json": true,
+	"required": true, "validate": true, "nullable": true,
+}
+
+// schemaTags returns tag without the keys in notSchemaTags. It follows the
+// grammar of reflect.StructTag: key:"quoted value" pairs separated by spaces.
+func schemaTags(tag reflect.StructTag) string {
+	var b strings.Builder
+	t := string(tag)
+	for t != "" {
+		i := 0
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		t = t[i:]
+		i = 0
+		for i < len(t) && t[i] > ' ' && t[i] != ':' && t[i] != '"' && t[i] != 0x7f {
+			i++
+		}
+		if i == 0 || i+1 >= len(t) || t[i] != ':' || t[i+1] != '"' {
+			break
+		}
+		name := t[:i]
+		t = t[i+1:]
+		i = 1
+		for i < len(t) && t[i] != '"' {
+			if t[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(t) {
+			break
+		}
+		qvalue := t[:i+1]
+		t = t[i+1:]
+		if notSchemaTags[name] {
+			continue
+		}
+		if _, err := strconv.Unquote(qvalue); err != nil {
+			continue
+		}
+		b.WriteString(name)
+		b.WriteByte(':')
+		b.WriteString(qvalue)
+		b.WriteByte(' ')
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// jsonRequired is typed's rule for a JSON property, applied to every struct
+// the document reflects: required unless a pointer or interface, omitempty
+// or omitzero, or given a default; a required tag decides over all of it.
+func jsonRequired(f reflect.StructField) bool {
+	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+	_, hasDef := f.Tag.Lookup("default")
+	k := f.Type.Kind()
+	req := !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") &&
+		!hasDef && k != reflect.Pointer && k != reflect.Interface
+	if r, ok := f.Tag.Lookup("required"); ok {
+		req = r == "true"
+	}
+	return req
+}
+
+// requiredProp replaces swaggest's rule (required only when tagged) by
+// jsonRequired.
+func requiredProp(p jsonschema.InterceptPropParams) error {
+	if !p.Processed || p.ParentSchema == nil {
+		return nil
+	}
+	req := p.ParentSchema.Required[:0:0]
+	for _, n := range p.ParentSchema.Required {
+		if n != p.Name {
+			req = append(req, n)
+		}
+	}
+	if jsonRequired(p.Field) {
+		req = append(req, p.Name)
+	}
+	p.ParentSchema.Required = req
+	return nil
+}
+
+// nullability keeps "null" for pointers only: a Go slice or map is
+// documented as an array or object, as FastAPI documents list and dict,
+// though encoding/json writes a nil one as null.
+func nullability(p jsonschema.InterceptNullabilityParams) {
+	if !p.NullAdded || p.Type == nil {
+		return
+	}
+	if k := p.Type.Kind(); k == reflect.Slice || k == reflect.Map {
+		p.Schema.RemoveType(jsonschema.Null)
+	}
+}
+
+var (
+	pkgQualifier = regexp.MustCompile(`[\w./-]*\.`)
+	typeArgIndex = regexp.MustCompile(`·\d+`)
+	notNameChar  = regexp.MustCompile(`[^A-Za-z0-9.\-_]`)
+)
+
+// defName names a component after its Go type without the package, as
+// FastAPI names it after the pydantic class: "Item", and "Page_Item_" for
+// Page[Item]. swaggest adds a suffix when two types would share a name.
+func defName(t reflect.Type, def string) string {
+	n := t.Name()
+	if n == "" {
+		return def
+	}
+	if strings.ContainsRune(n, '[') {
+		n = typeArgIndex.ReplaceAllString(pkgQualifier.ReplaceAllString(n, ""), "")
+		n = notNameChar.ReplaceAllString(n, "_")
+	}
+	return n
+}
+
+// stripNull removes "null" from a schema's type, for values that come from
+// text (parameters, form fields), which cannot be null.
+func stripNull(m map[string]any) {
+	switch t := m["type"].(type) {
+	case []any:
+		var keep []any
+		for _, v := range t {
+			if v != "null" {
+				keep = append(keep, v)
+			}
+		}
+		switch len(keep) {
+		case 0:
+			delete(m, "type")
+		case 1:
+			m["type"] = keep[0]
+		default:
+			m["type"] = keep
+		}
+	case string:
+		if t == "null" {
+			delete(m, "type")
+		}
+	}
+}
