@@ -194,4 +194,3 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
-
