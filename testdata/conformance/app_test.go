@@ -109,5 +109,7 @@ type scoped struct {
 	scopes []string
 }
 
-func (s *scoped) Resolve(r *typed.Request) (User, error) { return s.dep.Resolve(r.WithScopes(s.scopes...)) }
-func (s *scoped) Describe(d *typed.Doc)                  { s.dep.Describe(d.WithScopes(s.scopes...)) }
+func (s *scoped) Resolve(r *typed.Request) (User, error) {
+	return s.dep.Resolve(r.WithScopes(s.scopes...))
+}
+func (s *scoped) Describe(d *typed.Doc) { s.dep.Describe(d.WithScopes(s.scopes...)) }
