@@ -134,3 +134,11 @@ func requirements(op *typed.Operation) []string {
 	}
 	return out
 }
+
+func httpRequest(headers [][2]string) *http.Request {
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	for _, h := range headers {
+		req.Header.Add(h[0], h[1])
+	}
+	return req
+}

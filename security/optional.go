@@ -28,7 +28,9 @@ func (o *optional[T]) Resolve(r *typed.Request) (*T, error) {
 		}
 		return nil, err
 	}
-	return &v, nil
+	p := new(T) // not &v, which would allocate v on every path
+	*p = v
+	return p, nil
 }
 
 func (o *optional[T]) Describe(d *typed.Doc) { o.dep.Describe(d) }

@@ -1,0 +1,40 @@
+package security_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// The authorization code flow's bearer token; FastAPI's
+// OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token").
+func ExampleOAuth2AuthorizationCodeBearer() {
+	e := echo.New()
+	api := typed.New(e)
+	oauth2 := &security.OAuth2AuthorizationCodeBearer{AuthorizationURL: "authorize", TokenURL: "token", Description: "OAuth2 Code Bearer"}
+	api.GET("/items/", typed.Handle[struct{}, map[string]string](oauth2,
+		func(c echo.Context, _ struct{}, token string) (map[string]string, error) {
+			return map[string]string{"token": token}, nil
+		}))
+
+	for _, authorization := range []string{"", "Bearer abc"} {
+		req := httptest.NewRequest(http.MethodGet, "/items/", nil)
+		if authorization != "" {
+			req.Header.Set("Authorization", authorization)
+		}
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		fmt.Println(rec.Code, rec.Header().Get("WWW-Authenticate"), strings.TrimSpace(rec.Body.String()))
+	}
+	flow := oauth2.SchemeObject().Flows.AuthorizationCode
+	fmt.Println(flow.AuthorizationURL, flow.TokenURL, flow.Scopes)
+	// Output:
+	// 401 Bearer {"detail":"Not authenticated"}
+	// 200  {"token":"abc"}
+	// authorize token map[]
+}
