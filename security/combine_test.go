@@ -19,12 +19,16 @@ func TestAnyOf(t *testing.T) {
 	e := echo.New()
 	api := typed.New(e)
 	api.GET("/any", typed.Handle[struct{}, security.Matched[string]](security.AnyOfMatched[string](cookie, bearer),
-		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) { return m, nil }))
+		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) {
+			return m, nil
+		}))
 	api.GET("/opt", typed.Handle[struct{}, *string](security.Optional(security.AnyOf[string](cookie, bearer)),
 		func(c echo.Context, _ struct{}, v *string) (*string, error) { return v, nil }))
 	basicOrBearer := security.AnyOf(
 		typed.Depends(&security.HTTPBasic{Realm: "r"}, func(c echo.Context, b security.HTTPBasicCredentials) (string, error) { return b.Username, nil }),
-		typed.Depends(&security.HTTPBearer{}, func(c echo.Context, b security.HTTPAuthorizationCredentials) (string, error) { return b.Credentials, nil }),
+		typed.Depends(&security.HTTPBearer{}, func(c echo.Context, b security.HTTPAuthorizationCredentials) (string, error) {
+			return b.Credentials, nil
+		}),
 	)
 	api.GET("/mixed", typed.Handle[struct{}, string](basicOrBearer, func(c echo.Context, _ struct{}, v string) (string, error) { return v, nil }))
 

@@ -46,11 +46,17 @@ func conformant[T any](mk func(na *typed.HTTPError) scheme[T]) func(*typed.HTTPE
 
 var conformanceTable = []conformance{
 	{name: "APIKeyQuery", wantName: "APIKeyQuery", wantChallenge: "APIKey", presentQuery: "?k=v",
-		serve: conformant(func(na *typed.HTTPError) scheme[string] { return &security.APIKeyQuery{Name: "k", NotAuthenticated: na} })},
+		serve: conformant(func(na *typed.HTTPError) scheme[string] {
+			return &security.APIKeyQuery{Name: "k", NotAuthenticated: na}
+		})},
 	{name: "APIKeyHeader", wantName: "APIKeyHeader", wantChallenge: "APIKey", present: [][2]string{{"K", "v"}},
-		serve: conformant(func(na *typed.HTTPError) scheme[string] { return &security.APIKeyHeader{Name: "k", NotAuthenticated: na} })},
+		serve: conformant(func(na *typed.HTTPError) scheme[string] {
+			return &security.APIKeyHeader{Name: "k", NotAuthenticated: na}
+		})},
 	{name: "APIKeyCookie", wantName: "APIKeyCookie", wantChallenge: "APIKey", present: [][2]string{{"Cookie", "k=v"}},
-		serve: conformant(func(na *typed.HTTPError) scheme[string] { return &security.APIKeyCookie{Name: "k", NotAuthenticated: na} })},
+		serve: conformant(func(na *typed.HTTPError) scheme[string] {
+			return &security.APIKeyCookie{Name: "k", NotAuthenticated: na}
+		})},
 	{name: "HTTPBasic", wantName: "HTTPBasic", wantChallenge: "Basic", present: auth("Basic dXNlcjpwYXNz"), malformed: auth("Basic dXNlcg=="),
 		serve: conformant(func(na *typed.HTTPError) scheme[security.HTTPBasicCredentials] {
 			return &security.HTTPBasic{NotAuthenticated: na}

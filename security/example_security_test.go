@@ -81,7 +81,9 @@ func ExampleAnyOf() {
 	e := echo.New()
 	api := typed.New(e)
 	api.GET("/me", typed.Handle[struct{}, security.Matched[string]](security.AnyOfMatched[string](cookie, bearer),
-		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) { return m, nil }))
+		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) {
+			return m, nil
+		}))
 
 	for _, h := range [][2]string{{}, {"Cookie", "session=s1"}, {"Authorization", "Bearer t1"}} {
 		req := httptest.NewRequest(http.MethodGet, "/me", nil)
