@@ -42,8 +42,8 @@ func AnyOfMatched[T any](deps ...typed.Dep[T]) typed.Dep[Matched[T]] {
 // Matched is the value of [AnyOfMatched]: the credential and the index of
 // the alternative that produced it.
 type Matched[T any] struct {
-	Index int // position of the matching dependency in AnyOfMatched's arguments
-	Value T
+	Index int `json:"index"` // position of the matching dependency in AnyOfMatched's arguments
+	Value T   `json:"value"`
 }
 
 type anyOf[T any] struct{ alts *alternatives[T] }
@@ -227,8 +227,8 @@ func AllOf2[A, B any](a typed.Dep[A], b typed.Dep[B]) typed.Dep[Pair[A, B]] {
 
 // Pair is the value of [AllOf2].
 type Pair[A, B any] struct {
-	First  A
-	Second B
+	First  A `json:"first"`
+	Second B `json:"second"`
 }
 
 type allOf2[A, B any] struct {

@@ -40,9 +40,9 @@ func TestAnyOf(t *testing.T) {
 		wantBody       string
 		wantChallenges []string
 	}{
-		{name: "cookie", whenPath: "/any", whenHeader: [][2]string{{"Cookie", "session=c"}}, wantStatus: 200, wantBody: `{"Index":0,"Value":"c"}`},
-		{name: "bearer", whenPath: "/any", whenHeader: auth("Bearer b"), wantStatus: 200, wantBody: `{"Index":1,"Value":"b"}`},
-		{name: "both: first wins", whenPath: "/any", whenHeader: [][2]string{{"Cookie", "session=c"}, {"Authorization", "Bearer b"}}, wantStatus: 200, wantBody: `{"Index":0,"Value":"c"}`},
+		{name: "cookie", whenPath: "/any", whenHeader: [][2]string{{"Cookie", "session=c"}}, wantStatus: 200, wantBody: `{"index":0,"value":"c"}`},
+		{name: "bearer", whenPath: "/any", whenHeader: auth("Bearer b"), wantStatus: 200, wantBody: `{"index":1,"value":"b"}`},
+		{name: "both: first wins", whenPath: "/any", whenHeader: [][2]string{{"Cookie", "session=c"}, {"Authorization", "Bearer b"}}, wantStatus: 200, wantBody: `{"index":0,"value":"c"}`},
 		{name: "none", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"APIKey", "Bearer"}},
 		{name: "none again (cached)", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"APIKey", "Bearer"}},
 		{name: "optional none", whenPath: "/opt", wantStatus: 200, wantBody: "null"},

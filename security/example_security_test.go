@@ -97,8 +97,8 @@ func ExampleAnyOf() {
 	fmt.Println(len(api.Operations()[0].Security), "alternatives")
 	// Output:
 	// 401 [APIKey Bearer] {"detail":"Not authenticated"}
-	// 200 [] {"Index":0,"Value":"s1"}
-	// 200 [] {"Index":1,"Value":"t1"}
+	// 200 [] {"index":0,"value":"s1"}
+	// 200 [] {"index":1,"value":"t1"}
 	// 2 alternatives
 }
 
