@@ -20,9 +20,10 @@ var (
 // given. Resolve returns the whole first Authorization header value, as
 // sent (its bytes read as Latin-1); a missing or empty header is a 401
 // wrapping [ErrNoCredentials] with `WWW-Authenticate: Bearer`. Describe
-// records s with the scopes accumulated by [Security]. The zero value is
-// usable (it documents "flows": {}); use it by pointer and do not change it
-// after first use.
+// records s with the scopes accumulated by [Security]. The zero value
+// resolves requests, but document at least one flow: FastAPI writes
+// "flows": {} for none, which package openapi rejects. Use it by pointer
+// and do not change it after first use.
 //
 // FastAPI: `fastapi.security.OAuth2`.
 type OAuth2 struct {
