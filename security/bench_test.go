@@ -23,7 +23,9 @@ func BenchmarkRequest(b *testing.B) {
 		}},
 		{name: "HTTPBearer", header: [2]string{"Authorization", "Bearer tok"}, mount: func(api *typed.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.HTTPBearer{},
-				func(echo.Context, struct{}, security.HTTPAuthorizationCredentials) (struct{}, error) { return struct{}{}, nil }))
+				func(echo.Context, struct{}, security.HTTPAuthorizationCredentials) (struct{}, error) {
+					return struct{}{}, nil
+				}))
 		}},
 		{name: "HTTPBasic", header: [2]string{"Authorization", "Basic dXNlcjpwYXNz"}, mount: func(api *typed.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.HTTPBasic{},
