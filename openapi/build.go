@@ -23,7 +23,8 @@ const (
 // body, the success response, a 422 response for operations that read
 // parameters or a body, a 401 response and security requirements for
 // operations behind a security scheme, and every scheme reached under
-// components.securitySchemes.
+// components.securitySchemes. An operation behind no scheme has
+// "security": [], which says it is public (FastAPI leaves the key out).
 //
 // It fails if a security scheme does not implement [security.Scheme], if
 // two schemes share a name but not their description, if two operations
@@ -132,7 +133,14 @@ func (b *builder) add(paths *openapi31.Paths, op *typed.Operation) error {
 	if err != nil {
 		return fmt.Errorf("%w (%s)", err, where)
 	}
-	o.Security = sec
+	if len(sec) > 0 {
+		o.Security = sec
+	} else {
+		// A public operation says so with "security": [], which linters
+		// (redocly's security-defined) ask for. swaggest drops an empty
+		// Security slice, so it goes through the extra keys.
+		o.WithMapOfAnythingItem("security", []any{})
+	}
 
 	item := paths.MapOfPathItemValues[path]
 	slot := operationSlot(&item, op.Method)

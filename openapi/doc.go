@@ -84,5 +84,6 @@
 // order (Go encodes maps so; JSON key order carries no meaning), schemas
 // carry no generated titles, and a nullable value is {"type": ["null",
 // "string"]} rather than an anyOf. Operations behind a scheme also
-// document their 401 response, which FastAPI leaves out.
+// document their 401 response, and public operations say "security": [],
+// both of which FastAPI leaves out.
 package openapi

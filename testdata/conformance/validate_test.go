@@ -1,6 +1,7 @@
 package conformance_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -41,7 +42,23 @@ func documents(t *testing.T) map[string][]byte {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("GET /openapi.json: %d", rec.Code)
 	}
-	docs["password-app (served)"] = rec.Body.Bytes()
+	served := rec.Body.Bytes()
+	docs["password-app (served)"] = served
+	// Keep the served document as a file too, for redocly lint (run.sh).
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, served, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteByte('\n')
+	const golden = "testdata/password-app.openapi.json"
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want, err := os.ReadFile(golden); err != nil || !bytes.Equal(want, buf.Bytes()) {
+		t.Errorf("%s is not the document served (go test -update rewrites it): %v", golden, err)
+	}
 	return docs
 }
 
