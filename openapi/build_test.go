@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/labstack/echo/v4"
 )
@@ -23,39 +24,39 @@ var scenarios = []struct {
 	build func(api *typed.API)
 }{
 	{"apikey-header", func(api *typed.API) {
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("header", "x-key"), readItems))
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyHeader{Name: "x-key"}, readItems))
 	}},
 	{"apikey-query", func(api *typed.API) {
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("query", "api_key"), readItems))
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyQuery{Name: "api_key"}, readItems))
 	}},
 	{"apikey-cookie", func(api *typed.API) {
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](apiKey("cookie", "session"), readItems))
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyCookie{Name: "session"}, readItems))
 	}},
 	{"http-basic-realm", func(api *typed.API) {
-		basic := httpScheme("HTTPBasic", "basic", "", "HTTPBasic scheme")
-		api.GET("/users/me", typed.Handle[struct{}, User](basic, readCurrentUser))
+		basic := &security.HTTPBasic{Realm: "simple", Description: "HTTPBasic scheme"}
+		api.GET("/users/me", typed.Handle[struct{}, User](typed.Depends(basic, basicUser), readCurrentUser))
 	}},
 	{"http-bearer-description", func(api *typed.API) {
-		bearer := httpScheme("HTTPBearer", "bearer", "JWT", "HTTP Bearer token scheme")
-		api.GET("/users/me", typed.Handle[struct{}, User](bearer, readCurrentUser))
+		bearer := &security.HTTPBearer{BearerFormat: "JWT", Description: "HTTP Bearer token scheme"}
+		api.GET("/users/me", typed.Handle[struct{}, User](typed.Depends(bearer, bearerToken), readCurrentUser))
 	}},
 	{"oauth2-password-bearer", func(api *typed.API) {
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("token", nil), readItems))
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
 	}},
 	{"oauth2-password-bearer-scopes", func(api *typed.API) {
-		oauth2 := passwordBearer("token", map[string]string{"items": "Read items.", "me": "Read information about the current user."})
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](withScopes(oauth2, "items"), readItems))
+		oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"items": "Read items.", "me": "Read information about the current user."}}
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](security.Security(oauth2, "items"), readItems))
 	}},
 	{"scopes", scopesApp},
 	{"alternatives", func(api *typed.API) {
-		cookie := apiKey("cookie", "session")
-		bearer := httpScheme("HTTPBearer", "bearer", "", "")
-		key := apiKey("header", "x-key")
-		api.GET("/either", typed.Handle[struct{}, map[string]string](&anyOf[string]{deps: []typed.Dep[string]{cookie, bearer}}, readItems))
-		api.GET("/both", typed.Handle[struct{}, map[string]string](&allOf[string]{deps: []typed.Dep[string]{key, bearer}}, readItems))
-		api.GET("/nested", typed.Handle[struct{}, map[string]string](&anyOf[string]{deps: []typed.Dep[string]{
-			&allOf[string]{deps: []typed.Dep[string]{key, cookie}}, bearer,
-		}}, readItems))
+		cookie := &security.APIKeyCookie{Name: "session"}
+		oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token"}
+		key := &security.APIKeyHeader{Name: "x-key"}
+		both := typed.Depends(security.AllOf[string](key, oauth2), first)
+		api.GET("/either", typed.Handle[struct{}, map[string]string](security.AnyOf[string](cookie, oauth2), readItems))
+		api.GET("/both", typed.Handle[struct{}, map[string]string](both, readItems))
+		api.GET("/nested", typed.Handle[struct{}, map[string]string](security.AnyOf[string](
+			typed.Depends(security.AllOf[string](key, cookie), first), oauth2), readItems))
 	}},
 	{"oauth2-password-form", func(api *typed.API) {
 		api.POST("/login", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
@@ -72,21 +73,33 @@ var scenarios = []struct {
 	}},
 	{"group-prefix", func(api *typed.API) {
 		v1 := api.Group("/api/v1")
-		v1.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("/api/v1/token", nil), readItems))
-		v1.Group("/admin").GET("/users/:id", typed.Handle[struct{}, User](httpScheme("HTTPBasic", "basic", "", ""), readCurrentUser))
+		v1.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "/api/v1/token"}, readItems))
+		v1.Group("/admin").GET("/users/:id", typed.Handle[struct{}, User](typed.Depends(&security.HTTPBasic{}, basicUser), readCurrentUser))
 		v1.POST("/token", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
 	}},
 }
 
+func basicUser(c echo.Context, cred security.HTTPBasicCredentials) (string, error) {
+	return cred.Username, nil
+}
+
+func bearerToken(c echo.Context, cred security.HTTPAuthorizationCredentials) (string, error) {
+	return cred.Credentials, nil
+}
+
+func first(c echo.Context, vals []string) (string, error) { return vals[0], nil }
+
 // scopesApp is FastAPI's OAuth2 scopes tutorial: a chain of dependencies
 // that accumulates scopes.
 func scopesApp(api *typed.API) {
-	oauth2 := passwordBearer("token", map[string]string{"me": "Read information about the current user.", "items": "Read items."})
-	currentUser := typed.Depends(oauth2, func(c echo.Context, tok string) (User, error) { return User{Username: tok}, nil })
-	activeUser := typed.Depends(withScopes(currentUser, "me"), func(c echo.Context, u User) (User, error) { return u, nil })
+	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"me": "Read information about the current user.", "items": "Read items."}}
+	currentUser := typed.Depends2(security.Scopes(), oauth2, func(c echo.Context, _ security.SecurityScopes, tok string) (User, error) {
+		return User{Username: tok}, nil
+	})
+	activeUser := typed.Depends(security.Security(currentUser, "me"), func(c echo.Context, u User) (User, error) { return u, nil })
 	api.POST("/token", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
 	api.GET("/users/me/", typed.Handle[struct{}, User](activeUser, readCurrentUserChain))
-	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](withScopes(activeUser, "items"), readOwnItems))
+	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](security.Security(activeUser, "items"), readOwnItems))
 	api.GET("/status/", typed.Handle[struct{}, map[string]string](currentUser, readSystemStatus))
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/labstack/echo/v4"
 )
@@ -158,7 +159,7 @@ func TestMountOnGroup(t *testing.T) {
 	e := echo.New()
 	g := e.Group("/api")
 	api := typed.New(g)
-	api.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("token", nil), readItems))
+	api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
 	if err := openapi.Mount(g, api, openapi.Config{}); err != nil {
 		t.Fatal(err)
 	}

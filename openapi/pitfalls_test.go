@@ -46,8 +46,8 @@ func asJSON(v any) string {
 func TestSwaggestPitfalls(t *testing.T) {
 	t.Parallel()
 	raw, doc := buildJSON(t, func(api *typed.API) {
-		api.GET("/items/", typed.Handle[struct{}, map[string]string](passwordBearer("token", nil), readItems))
-		api.GET("/key", typed.Handle[struct{}, map[string]string](apiKey("header", "x-key"), readItems))
+		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
+		api.GET("/key", typed.Handle[struct{}, map[string]string](&security.APIKeyHeader{Name: "x-key"}, readItems))
 		api.POST("/login", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
 		api.PUT("/items/:item_id", typed.Handle[updateItem, Item](typed.None, updateItemHandler))
 	})
@@ -98,15 +98,15 @@ func TestBuildErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"two schemes, one name", func(api *typed.API) {
-			api.GET("/a", typed.Handle[struct{}, map[string]string](passwordBearer("token", nil), readItems))
-			api.GET("/b", typed.Handle[struct{}, map[string]string](passwordBearer("other", nil), readItems))
+			api.GET("/a", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
+			api.GET("/b", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "other"}, readItems))
 		}, `two security schemes are named "OAuth2PasswordBearer"`},
 		{"same operationId", func(api *typed.API) {
 			api.Register(typed.Operation{Method: http.MethodGet, Path: "/a", OperationID: "x"}, typed.Handle(typed.None, readFile))
 			api.Register(typed.Operation{Method: http.MethodGet, Path: "/b", OperationID: "x"}, typed.Handle(typed.None, readFile))
 		}, `operationId "x" of GET /b is also that of GET /a`},
 		{"apiKey without name", func(api *typed.API) {
-			api.GET("/a", typed.Handle[struct{}, map[string]string](apiKey("header", ""), readItems))
+			api.GET("/a", typed.Handle[struct{}, map[string]string](&fakeScheme{name: "APIKeyHeader", obj: security.SchemeObject{Type: "apiKey", In: "header"}}, readItems))
 		}, `apiKey needs a Name`},
 		{"oauth2 without flows", func(api *typed.API) {
 			s := &fakeScheme{name: "OAuth2", obj: security.SchemeObject{Type: "oauth2"}}
