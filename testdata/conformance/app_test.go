@@ -2,7 +2,6 @@ package conformance_test
 
 import (
 	"net/http"
-	"strings"
 	"sync"
 
 	"github.com/fastecho/fastecho/openapi"
@@ -10,28 +9,6 @@ import (
 	"github.com/fastecho/fastecho/typed"
 	"github.com/labstack/echo/v4"
 )
-
-// bearer stands in for security.OAuth2PasswordBearer: the token from
-// "Authorization: Bearer …", documented as FastAPI documents the class.
-type bearer struct {
-	tokenURL string
-	scopes   map[string]string
-}
-
-func (b *bearer) SecuritySchemeName() string { return "OAuth2PasswordBearer" }
-func (b *bearer) SchemeObject() security.SchemeObject {
-	return security.SchemeObject{Type: "oauth2", Flows: &security.OAuthFlows{
-		Password: &security.OAuthFlow{TokenURL: b.tokenURL, Scopes: b.scopes},
-	}}
-}
-func (b *bearer) Describe(d *typed.Doc) { d.AddSecurity(b, d.Scopes()) }
-func (b *bearer) Resolve(r *typed.Request) (string, error) {
-	scheme, tok, _ := strings.Cut(r.Context().Request().Header.Get("Authorization"), " ")
-	if !strings.EqualFold(scheme, "bearer") {
-		return "", typed.NewHTTPError(http.StatusUnauthorized, "Not authenticated", "WWW-Authenticate", "Bearer")
-	}
-	return strings.TrimSpace(tok), nil
-}
 
 // loginForm stands in for forms.OAuth2PasswordRequestForm.
 type loginForm struct {
@@ -73,7 +50,7 @@ type passwordApp struct {
 func newPasswordApp() (*passwordApp, error) {
 	app := &passwordApp{e: echo.New()}
 	api := typed.New(app.e)
-	oauth2 := &bearer{tokenURL: "token", scopes: map[string]string{"me": "Read information about the current user.", "items": "Read items."}}
+	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"me": "Read information about the current user.", "items": "Read items."}}
 	currentUser := typed.Depends(oauth2, func(c echo.Context, tok string) (User, error) {
 		if tok != "johndoe" {
 			return User{}, typed.NewHTTPError(http.StatusUnauthorized, "Not authenticated", "WWW-Authenticate", "Bearer")
@@ -83,7 +60,7 @@ func newPasswordApp() (*passwordApp, error) {
 	})
 	api.POST("/token", typed.Handle[struct{}, Token](typed.Bind[loginForm](), app.login))
 	api.GET("/users/me", typed.Handle[struct{}, User](currentUser, readUsersMe))
-	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](&scoped{dep: currentUser, scopes: []string{"items"}}, readOwnItems))
+	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](security.Security(currentUser, "items"), readOwnItems))
 	return app, openapi.Mount(app.e, api, openapi.Config{Title: "Simple OAuth2"})
 }
 
@@ -102,14 +79,3 @@ func readUsersMe(c echo.Context, _ struct{}, u User) (User, error) { return u, n
 func readOwnItems(c echo.Context, _ struct{}, u User) ([]Item, error) {
 	return []Item{{ItemID: "Foo", Owner: u.Username}}, nil
 }
-
-// scoped stands in for security.Security: a dependency with scopes.
-type scoped struct {
-	dep    typed.Dep[User]
-	scopes []string
-}
-
-func (s *scoped) Resolve(r *typed.Request) (User, error) {
-	return s.dep.Resolve(r.WithScopes(s.scopes...))
-}
-func (s *scoped) Describe(d *typed.Doc) { s.dep.Describe(d.WithScopes(s.scopes...)) }
