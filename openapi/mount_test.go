@@ -2,6 +2,7 @@ package openapi_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -274,6 +275,31 @@ func TestServeAllocations(t *testing.T) {
 		t.Logf("%s %v", p, got)
 		if got > want {
 			t.Errorf("GET %s: %v allocations, Echo's c.Blob needs %v", p, got, want)
+		}
+	}
+}
+
+// Concurrent requests after a registration rebuild the document once and
+// each get the whole new document (run with -race).
+func TestMountConcurrent(t *testing.T) {
+	t.Parallel()
+	e, api := mounted(t, openapi.Config{})
+	api.GET("/later", typed.Handle[struct{}, string](typed.None, readFile))
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/openapi.json", nil))
+			if rec.Code != http.StatusOK || !json.Valid(rec.Body.Bytes()) || !strings.Contains(rec.Body.String(), `"/later"`) {
+				done <- "bad document"
+				return
+			}
+			done <- ""
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
 		}
 	}
 }
