@@ -1,0 +1,337 @@
+package forms
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fastecho/fastecho/internal/httpx"
+)
+
+// The fields of the password form, in FastAPI's order (the order of its
+// 422 entries).
+const (
+	fGrantType = iota
+	fUsername
+	fPassword
+	fScope
+	fClientID
+	fClientSecret
+	nFields
+)
+
+var fieldNames = [nFields]string{"grant_type", "username", "password", "scope", "client_id", "client_secret"}
+
+// bodyKind is what Starlette makes of a request's Content-Type.
+type bodyKind uint8
+
+const (
+	notForm bodyKind = iota
+	urlencoded
+	multipartForm
+)
+
+// kindOf classifies a Content-Type value as python-multipart's
+// parse_options_header does for Starlette: without parameters the value is
+// stripped and lower-cased; with parameters (a ';'), the part before the
+// first ';' is stripped but keeps its case (email.message's get_params),
+// so "APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8" is not a form. A
+// '=' in that part makes get_params read it as a parameter name, which it
+// lower-cases.
+func kindOf(ct string) bodyKind {
+	var mt string
+	if i := strings.IndexByte(ct, ';'); i < 0 {
+		mt = lowerASCII(httpx.Strip(ct))
+	} else if first := ct[:i]; strings.IndexByte(first, '=') >= 0 {
+		mt = lowerASCII(httpx.Strip(first[:strings.IndexByte(first, '=')]))
+	} else {
+		mt = httpx.Strip(first)
+	}
+	switch mt {
+	case "application/x-www-form-urlencoded":
+		return urlencoded
+	case "multipart/form-data":
+		return multipartForm
+	}
+	return notForm
+}
+
+// lowerASCII lower-cases ASCII letters; it returns s itself when there are
+// none to change. Latin-1 letters never lower-case to ASCII, so this
+// decides matches as Python's str.lower would.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// parseURLEncoded returns the decoded value of the last occurrence of each
+// field of the password form in body ("" when absent or empty). It follows
+// Starlette's FormParser over python-multipart's QuerystringParser, given
+// the body in one chunk:
+//   - runs of '&' and ';' between fields are skipped;
+//   - a field ends at the next '&' or, when no '&' follows, at the next ';';
+//   - a name without '=' has the value "", except at the very end of the
+//     body, where the field is dropped;
+//   - names and values are read as Latin-1, then '+' is a space and %XX
+//     escapes are decoded as UTF-8 with invalid sequences replaced by
+//     U+FFFD (Python's unquote_plus).
+//
+// Only the six names are compared, without allocating, and only the last
+// value of each is decoded; the decoded values share one allocation.
+func parseURLEncoded(body []byte) (vals [nFields]string) {
+	var span [nFields][2]int
+	lastAmp := bytes.LastIndexByte(body, '&')
+	for i, n := 0, len(body); i < n; {
+		if c := body[i]; c == '&' || c == ';' {
+			i++
+			continue
+		}
+		sep := -1
+		if i <= lastAmp {
+			sep = i + bytes.IndexByte(body[i:], '&')
+		} else if j := bytes.IndexByte(body[i:], ';'); j >= 0 {
+			sep = i + j
+		}
+		end := sep
+		if end < 0 {
+			end = n
+		}
+		eq := bytes.IndexByte(body[i:end], '=')
+		if eq < 0 {
+			if sep < 0 {
+				break // python-multipart never ends this field
+			}
+			if k := keyOf(body[i:sep]); k >= 0 {
+				span[k] = [2]int{sep, sep}
+			}
+		} else if k := keyOf(body[i : i+eq]); k >= 0 {
+			span[k] = [2]int{i + eq + 1, end}
+		}
+		i = end
+	}
+	total := 0
+	for _, s := range span {
+		total += s[1] - s[0]
+	}
+	if total == 0 {
+		return vals
+	}
+	var b strings.Builder
+	b.Grow(total)
+	var off [nFields + 1]int
+	for k, s := range span {
+		off[k] = b.Len()
+		unquotePlus(&b, body[s[0]:s[1]])
+	}
+	off[nFields] = b.Len()
+	all := b.String()
+	for k := range vals {
+		vals[k] = all[off[k]:off[k+1]]
+	}
+	return vals
+}
+
+// keyOf returns the field whose name raw decodes to, or -1.
+func keyOf(raw []byte) int {
+	switch string(raw) {
+	case "grant_type":
+		return fGrantType
+	case "username":
+		return fUsername
+	case "password":
+		return fPassword
+	case "scope":
+		return fScope
+	case "client_id":
+		return fClientID
+	case "client_secret":
+		return fClientSecret
+	}
+	if bytes.IndexByte(raw, '%') < 0 && bytes.IndexByte(raw, '+') < 0 {
+		return -1
+	}
+	for k, name := range fieldNames {
+		if unquotesTo(raw, name) {
+			return k
+		}
+	}
+	return -1
+}
+
+// unquotesTo reports whether unquotePlus(raw) is the ASCII string name,
+// without allocating: any byte at or above 0x80, raw or escaped, decodes
+// to a non-ASCII character and so cannot match.
+func unquotesTo(raw []byte, name string) bool {
+	j := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '+':
+			c = ' '
+		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
+			c = unhex(raw[i+1])<<4 | unhex(raw[i+2])
+			i += 2
+		}
+		if c >= utf8.RuneSelf || j >= len(name) || name[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(name)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
+
+// unquotePlus writes Python's unquote_plus(raw.decode("latin-1")) to b:
+// '+' is a space; in each run of ASCII characters, %XX escapes are decoded
+// and the bytes read as UTF-8, each maximal invalid subsequence becoming
+// one U+FFFD (Python's "replace"); a raw byte at or above 0x80 is the
+// Latin-1 character of that code point.
+func unquotePlus(b *strings.Builder, raw []byte) {
+	var d utf8Decoder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			d.flush(b)
+			b.WriteByte(0xC0 | c>>6)
+			b.WriteByte(0x80 | c&0x3F)
+			continue
+		case c == '+':
+			c = ' '
+		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
+			c = unhex(raw[i+1])<<4 | unhex(raw[i+2])
+			i += 2
+		}
+		d.feed(b, c)
+	}
+	d.flush(b)
+}
+
+// utf8Decoder decodes a byte stream as UTF-8 the way CPython's decoder does
+// with errors="replace": a maximal subpart of an invalid sequence (a valid
+// prefix of some encoded character, or else a single byte) becomes one
+// U+FFFD.
+type utf8Decoder struct {
+	buf  [utf8.UTFMax]byte
+	n    int // bytes held in buf
+	need int // length of the character begun in buf
+}
+
+func (d *utf8Decoder) feed(b *strings.Builder, c byte) {
+	if d.n > 0 {
+		if d.continues(c) {
+			d.buf[d.n] = c
+			d.n++
+			if d.n == d.need {
+				b.Write(d.buf[:d.n])
+				d.n = 0
+			}
+			return
+		}
+		d.flush(b)
+	}
+	switch {
+	case c < utf8.RuneSelf:
+		b.WriteByte(c)
+	case 0xC2 <= c && c <= 0xDF:
+		d.buf[0], d.n, d.need = c, 1, 2
+	case 0xE0 <= c && c <= 0xEF:
+		d.buf[0], d.n, d.need = c, 1, 3
+	case 0xF0 <= c && c <= 0xF4:
+		d.buf[0], d.n, d.need = c, 1, 4
+	default:
+		b.WriteString(string(utf8.RuneError))
+	}
+}
+
+// continues reports whether c can follow the bytes in buf (Unicode table
+// 3-7 of well-formed UTF-8 byte sequences).
+func (d *utf8Decoder) continues(c byte) bool {
+	lo, hi := byte(0x80), byte(0xBF)
+	if d.n == 1 {
+		switch d.buf[0] {
+		case 0xE0:
+			lo = 0xA0
+		case 0xED:
+			hi = 0x9F
+		case 0xF0:
+			lo = 0x90
+		case 0xF4:
+			hi = 0x8F
+		}
+	}
+	return lo <= c && c <= hi
+}
+
+// flush ends the character in progress: an incomplete one is one U+FFFD.
+func (d *utf8Decoder) flush(b *strings.Builder) {
+	if d.n > 0 {
+		b.WriteString(string(utf8.RuneError))
+		d.n = 0
+	}
+}
+
+// splitScope splits s on whitespace as Python's str.split() does: Unicode
+// white space plus the separators U+001C to U+001F, with no empty fields.
+// The result is never nil and its strings share s's memory.
+func splitScope(s string) []string {
+	n, in := 0, false
+	for _, r := range s {
+		if isPySpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i, r := range s {
+		if isPySpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func isPySpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r' || 0x1c <= r && r <= 0x1f
+	}
+	return unicode.IsSpace(r)
+}
+
+// textValue is a multipart field value as Starlette decodes it: UTF-8 if
+// valid, else every byte as its Latin-1 character.
+func textValue(v string) string {
+	if utf8.ValidString(v) {
+		return v
+	}
+	return httpx.Latin1(v)
+}

@@ -1,0 +1,182 @@
+package forms
+
+import (
+	"github.com/fastecho/fastecho/typed"
+	"github.com/go-playground/validator/v10"
+)
+
+// Password returns a [typed.Dep] that reads an [OAuth2PasswordRequestForm]
+// from the request body: the fields grant_type (optional; "password" when
+// sent), username and password (required), scope (split on whitespace into
+// Scopes), client_id and client_secret (optional).
+//
+// The body is read as Starlette reads it for FastAPI, quirks included (see
+// the package documentation): application/x-www-form-urlencoded or
+// multipart/form-data, the last occurrence of a field counting and an empty
+// value counting as missing. Any other body, or none, is a form with no
+// fields. A failure is a [*typed.RequestValidationError] (422) listing, in
+// field order, grant_type if it is not "password" (string_pattern_mismatch)
+// and username and password if missing; a body over the API's limit is a
+// 413. A nil opts means the defaults.
+//
+// FastAPI: `OAuth2PasswordRequestForm = Depends()`.
+func Password(opts *Options) typed.Dep[OAuth2PasswordRequestForm] {
+	return &passwordDep{r: newReader(false, opts)}
+}
+
+// PasswordStrict returns a [typed.Dep] like [Password] for which grant_type
+// is required: a missing or empty grant_type is a 422 "missing". Its
+// OpenAPI schema is FastAPI's for the strict form, which (unlike the
+// permissive one) does not mark password and client_secret with
+// format: password; their values are kept out of 422 bodies all the same.
+//
+// FastAPI: `OAuth2PasswordRequestFormStrict = Depends()`.
+func PasswordStrict(opts *Options) typed.Dep[OAuth2PasswordRequestFormStrict] {
+	return &passwordStrictDep{r: newReader(true, opts)}
+}
+
+type passwordDep struct{ r *reader }
+
+func (d *passwordDep) Resolve(r *typed.Request) (OAuth2PasswordRequestForm, error) {
+	f, err := d.r.read(r)
+	if err == nil && d.r.validate != nil {
+		err = d.r.check(&f, &f)
+	}
+	if err != nil {
+		return OAuth2PasswordRequestForm{}, err
+	}
+	return f, nil
+}
+
+func (d *passwordDep) Describe(doc *typed.Doc) { d.r.doc.Describe(doc) }
+
+type passwordStrictDep struct{ r *reader }
+
+func (d *passwordStrictDep) Resolve(r *typed.Request) (OAuth2PasswordRequestFormStrict, error) {
+	f, err := d.r.read(r)
+	if err == nil && d.r.validate != nil {
+		s := OAuth2PasswordRequestFormStrict(f)
+		err = d.r.check(&s, &f)
+	}
+	if err != nil {
+		return OAuth2PasswordRequestFormStrict{}, err
+	}
+	return OAuth2PasswordRequestFormStrict(f), nil
+}
+
+func (d *passwordStrictDep) Describe(doc *typed.Doc) { d.r.doc.Describe(doc) }
+
+var (
+	_ typed.Dep[OAuth2PasswordRequestForm]       = (*passwordDep)(nil)
+	_ typed.Dep[OAuth2PasswordRequestFormStrict] = (*passwordStrictDep)(nil)
+)
+
+// reader is the registration-time plan of a password form dependency.
+type reader struct {
+	strict   bool
+	validate *validator.Validate
+	doc      interface{ Describe(*typed.Doc) }
+}
+
+func newReader(strict bool, opts *Options) *reader {
+	r := &reader{strict: strict, doc: typed.Bind[passwordFormDoc]()}
+	if strict {
+		r.doc = typed.Bind[passwordFormStrictDoc]()
+	}
+	if opts != nil {
+		r.validate = opts.Validate
+	}
+	return r
+}
+
+// read parses the request's form and checks it as FastAPI does.
+func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
+	var v [nFields]string
+	switch kindOf(r.Context().Request().Header.Get("Content-Type")) {
+	case urlencoded:
+		body, err := typed.ReadBody(r)
+		if err != nil {
+			return OAuth2PasswordRequestForm{}, err
+		}
+		v = parseURLEncoded(body)
+	case multipartForm:
+		form, err := typed.Form(r)
+		if err != nil {
+			return OAuth2PasswordRequestForm{}, err
+		}
+		for k, name := range fieldNames {
+			if vs := form[name]; len(vs) > 0 {
+				v[k] = textValue(vs[len(vs)-1])
+			}
+		}
+	}
+	var errs []typed.ValidationError
+	switch gt := v[fGrantType]; {
+	case gt == "" && p.strict:
+		errs = append(errs, missing(fGrantType))
+	case gt != "" && gt != "password":
+		errs = append(errs, typed.ValidationError{
+			Type:  "string_pattern_mismatch",
+			Loc:   locs[fGrantType],
+			Msg:   "String should match pattern '^password$'",
+			Input: gt,
+			Ctx:   map[string]any{"pattern": "^password$"},
+		})
+	}
+	if v[fUsername] == "" {
+		errs = append(errs, missing(fUsername))
+	}
+	if v[fPassword] == "" {
+		errs = append(errs, missing(fPassword))
+	}
+	if errs != nil {
+		return OAuth2PasswordRequestForm{}, &typed.RequestValidationError{Errors: errs}
+	}
+	return OAuth2PasswordRequestForm{
+		GrantType:    v[fGrantType],
+		Username:     v[fUsername],
+		Password:     v[fPassword],
+		Scopes:       splitScope(v[fScope]),
+		ClientID:     v[fClientID],
+		ClientSecret: v[fClientSecret],
+	}, nil
+}
+
+// locs are the error locations of the fields; they are shared, never
+// modified.
+var locs = func() (l [nFields][]any) {
+	for k, name := range fieldNames {
+		l[k] = []any{"body", name}
+	}
+	return l
+}()
+
+// missing is FastAPI's error for an absent or empty required field. Its
+// input is null, so even a password field's entry echoes nothing.
+func missing(k int) typed.ValidationError {
+	return typed.ValidationError{Type: "missing", Loc: locs[k], Msg: "Field required", Input: nil}
+}
+
+// passwordFormDoc is the body FastAPI documents for
+// OAuth2PasswordRequestForm; Describe records it through typed.Bind so
+// that openapi reads one source of truth.
+type passwordFormDoc struct {
+	GrantType    string  `form:"grant_type" required:"false" pattern:"^password$"`
+	Username     string  `form:"username"`
+	Password     string  `form:"password" format:"password"`
+	Scope        string  `form:"scope" default:""`
+	ClientID     *string `form:"client_id"`
+	ClientSecret *string `form:"client_secret" format:"password"`
+}
+
+// passwordFormStrictDoc is FastAPI's body for
+// OAuth2PasswordRequestFormStrict: grant_type required and, as in FastAPI,
+// no format: password.
+type passwordFormStrictDoc struct {
+	GrantType    string  `form:"grant_type" pattern:"^password$"`
+	Username     string  `form:"username"`
+	Password     string  `form:"password"`
+	Scope        string  `form:"scope" default:""`
+	ClientID     *string `form:"client_id"`
+	ClientSecret *string `form:"client_secret"`
+}
