@@ -30,6 +30,15 @@ var fieldIndex = map[string]int{
 	"Scopes": fScope, "ClientID": fClientID, "ClientSecret": fClientSecret,
 }
 
+// checkForm and checkStrict validate a copy of f, so that only requests
+// with Options.Validate pay for moving it to the heap.
+func (p *reader) checkForm(f OAuth2PasswordRequestForm) error { return p.check(&f, &f) }
+
+func (p *reader) checkStrict(f OAuth2PasswordRequestForm) error {
+	s := OAuth2PasswordRequestFormStrict(f)
+	return p.check(&s, &f)
+}
+
 // check runs the Options.Validate rules on v, which points to f or to its
 // strict conversion, and turns their failures into a 422.
 func (p *reader) check(v any, f *OAuth2PasswordRequestForm) error {

@@ -206,8 +206,19 @@ func unhex(c byte) byte {
 // Latin-1 character of that code point.
 func unquotePlus(b *strings.Builder, raw []byte) {
 	var d utf8Decoder
-	for i := 0; i < len(raw); i++ {
+	for i := 0; i < len(raw); {
+		j := i
+		for j < len(raw) && raw[j] < utf8.RuneSelf && raw[j] != '+' && raw[j] != '%' {
+			j++
+		}
+		if j > i {
+			d.flush(b)
+			b.Write(raw[i:j])
+			i = j
+			continue
+		}
 		c := raw[i]
+		i++
 		switch {
 		case c >= utf8.RuneSelf:
 			d.flush(b)
@@ -216,8 +227,8 @@ func unquotePlus(b *strings.Builder, raw []byte) {
 			continue
 		case c == '+':
 			c = ' '
-		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
-			c = unhex(raw[i+1])<<4 | unhex(raw[i+2])
+		case i+1 < len(raw) && isHex(raw[i]) && isHex(raw[i+1]):
+			c = unhex(raw[i])<<4 | unhex(raw[i+1])
 			i += 2
 		}
 		d.feed(b, c)
@@ -294,25 +305,27 @@ func (d *utf8Decoder) flush(b *strings.Builder) {
 // The result is never nil and its strings share s's memory.
 func splitScope(s string) []string {
 	n, in := 0, false
-	for _, r := range s {
-		if isPySpace(r) {
+	for i := 0; i < len(s); {
+		space, size := spaceAt(s, i)
+		if space {
 			in = false
 		} else if !in {
 			in = true
 			n++
 		}
+		i += size
 	}
 	out := make([]string, 0, n)
 	start := -1
-	for i, r := range s {
-		if isPySpace(r) {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
+	for i := 0; i < len(s); {
+		space, size := spaceAt(s, i)
+		if !space && start < 0 {
 			start = i
+		} else if space && start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, s[start:])
@@ -320,11 +333,14 @@ func splitScope(s string) []string {
 	return out
 }
 
-func isPySpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r' || 0x1c <= r && r <= 0x1f
+// spaceAt reports whether the character at s[i] is white space for
+// Python's str.split(), and its length in bytes.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r' || 0x1c <= c && c <= 0x1f, 1
 	}
-	return unicode.IsSpace(r)
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // textValue is a multipart field value as Starlette decodes it: UTF-8 if

@@ -40,7 +40,7 @@ type passwordDep struct{ r *reader }
 func (d *passwordDep) Resolve(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	f, err := d.r.read(r)
 	if err == nil && d.r.validate != nil {
-		err = d.r.check(&f, &f)
+		err = d.r.checkForm(f)
 	}
 	if err != nil {
 		return OAuth2PasswordRequestForm{}, err
@@ -55,8 +55,7 @@ type passwordStrictDep struct{ r *reader }
 func (d *passwordStrictDep) Resolve(r *typed.Request) (OAuth2PasswordRequestFormStrict, error) {
 	f, err := d.r.read(r)
 	if err == nil && d.r.validate != nil {
-		s := OAuth2PasswordRequestFormStrict(f)
-		err = d.r.check(&s, &f)
+		err = d.r.checkStrict(f)
 	}
 	if err != nil {
 		return OAuth2PasswordRequestFormStrict{}, err
@@ -110,8 +109,20 @@ func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 			}
 		}
 	}
-	var errs []typed.ValidationError
-	switch gt := v[fGrantType]; {
+	gt := v[fGrantType]
+	badGrant := gt == "" && p.strict || gt != "" && gt != "password"
+	if !badGrant && v[fUsername] != "" && v[fPassword] != "" {
+		return OAuth2PasswordRequestForm{
+			GrantType:    gt,
+			Username:     v[fUsername],
+			Password:     v[fPassword],
+			Scopes:       splitScope(v[fScope]),
+			ClientID:     v[fClientID],
+			ClientSecret: v[fClientSecret],
+		}, nil
+	}
+	errs := make([]typed.ValidationError, 0, 3)
+	switch {
 	case gt == "" && p.strict:
 		errs = append(errs, missing(fGrantType))
 	case gt != "" && gt != "password":
@@ -129,17 +140,7 @@ func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	if v[fPassword] == "" {
 		errs = append(errs, missing(fPassword))
 	}
-	if errs != nil {
-		return OAuth2PasswordRequestForm{}, &typed.RequestValidationError{Errors: errs}
-	}
-	return OAuth2PasswordRequestForm{
-		GrantType:    v[fGrantType],
-		Username:     v[fUsername],
-		Password:     v[fPassword],
-		Scopes:       splitScope(v[fScope]),
-		ClientID:     v[fClientID],
-		ClientSecret: v[fClientSecret],
-	}, nil
+	return OAuth2PasswordRequestForm{}, &typed.RequestValidationError{Errors: errs}
 }
 
 // locs are the error locations of the fields; they are shared, never
