@@ -13,8 +13,10 @@ import (
 // it is a pointer, a slice, has a `default:"…"` tag or says
 // `required:"false"`; `validate:"…"` tags run through the API's validator;
 // `format:"password"` keeps a value out of 422 bodies. The body must be
-// application/x-www-form-urlencoded or multipart/form-data, the last
-// occurrence of a field counts, and an empty value counts as missing.
+// application/x-www-form-urlencoded or multipart/form-data, parsed by
+// [typed.Form]; an empty value counts as missing and the last non-empty
+// occurrence of a field counts (FastAPI takes the last, so that a trailing
+// empty one is missing: unlike [Password], Bind follows typed here).
 // Failures are a 422 [*typed.RequestValidationError] in FastAPI's shape.
 //
 // Bind panics, at registration, if T is not a struct, has a field with no

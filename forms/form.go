@@ -17,17 +17,18 @@ import (
 // Its JSON is FastAPI's for the same object: the keys grant_type, username,
 // password, scopes, client_id and client_secret, with null for an empty
 // GrantType, ClientID or ClientSecret and a list (possibly []) for scopes.
-// JSON does not redact, since FastAPI's examples return the form; String,
+// The struct tags describe that JSON to package openapi. JSON does not
+// redact, since FastAPI's examples return the form; String,
 // GoString and LogValue print the password and client secret as REDACTED.
 //
 // FastAPI: `fastapi.security.OAuth2PasswordRequestForm`.
 type OAuth2PasswordRequestForm struct {
-	GrantType    string   `json:"grant_type"`
+	GrantType    string   `json:"grant_type" nullable:"true"`
 	Username     string   `json:"username"`
 	Password     string   `json:"password"`
 	Scopes       []string `json:"scopes"`
-	ClientID     string   `json:"client_id"`
-	ClientSecret string   `json:"client_secret"`
+	ClientID     string   `json:"client_id" nullable:"true"`
+	ClientSecret string   `json:"client_secret" nullable:"true"`
 }
 
 // OAuth2PasswordRequestFormStrict is [OAuth2PasswordRequestForm] as
