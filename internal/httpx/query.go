@@ -49,52 +49,93 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// Unescape decodes a query component like Python's urllib.parse.unquote_plus
-// with errors="replace": '+' becomes a space, a valid %XX its byte, an
-// invalid escape stays literally, and invalid UTF-8 becomes U+FFFD.
+// Unescape decodes a query component like Starlette: the raw bytes are read
+// as Latin-1, then Python's urllib.parse.unquote_plus with errors="replace"
+// applies: '+' becomes a space, a valid %XX its byte, an invalid escape stays
+// literally, and each run of ASCII text is decoded as UTF-8 with invalid
+// bytes replaced by U+FFFD. A raw byte of 0x80 or above is the Latin-1
+// character of that code point (Python never joins it with escapes).
 func Unescape(s string) string {
-	if !needsUnescape(s) && utf8.ValidString(s) {
+	if !needsUnescape(s) && IsASCII(s) {
 		return s
 	}
-	buf := make([]byte, 0, len(s))
+	out := make([]byte, 0, len(s)+8)
+	run := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch c {
-		case '+':
-			buf = append(buf, ' ')
+		switch {
+		case c >= 0x80:
+			out = appendValidUTF8(out, run)
+			run = run[:0]
+			out = utf8.AppendRune(out, rune(c))
 			continue
-		case '%':
-			if i+2 < len(s) {
-				hi, ok1 := unhex(s[i+1])
-				lo, ok2 := unhex(s[i+2])
-				if ok1 && ok2 {
-					buf = append(buf, hi<<4|lo)
-					i += 2
-					continue
-				}
+		case c == '+':
+			c = ' '
+		case c == '%' && i+2 < len(s):
+			hi, ok1 := unhex(s[i+1])
+			lo, ok2 := unhex(s[i+2])
+			if ok1 && ok2 {
+				c = hi<<4 | lo
+				i += 2
 			}
 		}
-		buf = append(buf, c)
+		run = append(run, c)
 	}
-	return validUTF8(buf)
+	return string(appendValidUTF8(out, run))
 }
 
-// validUTF8 returns b as a string with each invalid byte replaced by U+FFFD.
-func validUTF8(b []byte) string {
+// appendValidUTF8 appends b to out decoded like Python's
+// bytes.decode("utf-8", "replace"): each maximal prefix of a valid sequence
+// that cannot be completed, and each byte that cannot start one, becomes a
+// single U+FFFD (Unicode's "maximal subpart" practice).
+func appendValidUTF8(out, b []byte) []byte {
 	if utf8.Valid(b) {
-		return string(b)
+		return append(out, b...)
 	}
-	out := make([]byte, 0, len(b)+8)
 	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n == 1 {
-			out = append(out, "\uFFFD"...)
-		} else {
+		if r, n := utf8.DecodeRune(b); r != utf8.RuneError || n > 1 {
 			out = append(out, b[:n]...)
+			b = b[n:]
+			continue
 		}
-		b = b[n:]
+		out = append(out, "\uFFFD"...)
+		b = b[invalidPrefix(b):]
 	}
-	return string(out)
+	return out
+}
+
+// invalidPrefix returns how many bytes of b, which does not start with a
+// valid UTF-8 sequence, form one maximal subpart (at least 1).
+func invalidPrefix(b []byte) int {
+	c := b[0]
+	var n int
+	lo, hi := byte(0x80), byte(0xBF)
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		n = 2
+	case c == 0xE0:
+		n, lo = 3, 0xA0
+	case c == 0xED:
+		n, hi = 3, 0x9F
+	case c >= 0xE1 && c <= 0xEF:
+		n = 3
+	case c == 0xF0:
+		n, lo = 4, 0x90
+	case c == 0xF4:
+		n, hi = 4, 0x8F
+	case c >= 0xF1 && c <= 0xF3:
+		n = 4
+	default:
+		return 1
+	}
+	i := 1
+	for ; i < n && i < len(b); i++ {
+		if b[i] < lo || b[i] > hi {
+			break
+		}
+		lo, hi = 0x80, 0xBF
+	}
+	return i
 }
 
 // AllQuery returns the values of every occurrence of name in raw, decoded
