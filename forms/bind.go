@@ -14,15 +14,14 @@ import (
 // `required:"false"`; `validate:"…"` tags run through the API's validator;
 // `format:"password"` keeps a value out of 422 bodies. The body must be
 // application/x-www-form-urlencoded or multipart/form-data, parsed by
-// [typed.Form]; an empty value counts as missing and the last non-empty
-// occurrence of a field counts (FastAPI takes the last, so that a trailing
-// empty one is missing: unlike [Password], Bind follows typed here).
+// [typed.Form]; the last occurrence of a field counts and an empty value
+// counts as missing, as in FastAPI. opts.Validate, when set, replaces the
+// API's validator (see [typed.BindWith]).
 // Failures are a 422 [*typed.RequestValidationError] in FastAPI's shape.
 //
 // Bind panics, at registration, if T is not a struct, has a field with no
 // form tag or one read from elsewhere (path, query, header, cookie, json:
-// use [typed.Bind] to mix them), has no form field at all, or if
-// opts.Validate is set (see [Options]).
+// use [typed.Bind] to mix them) or has no form field at all.
 //
 // FastAPI: a pydantic model declared with `Annotated[Model, Form()]`.
 func Bind[T any](opts *Options) typed.Dep[T] {
@@ -30,11 +29,11 @@ func Bind[T any](opts *Options) typed.Dep[T] {
 	if t.Kind() != reflect.Struct {
 		panic(fmt.Sprintf("forms: Bind[%v]: %v is not a struct", t, t))
 	}
-	if opts != nil && opts.Validate != nil {
-		panic(fmt.Sprintf("forms: Bind[%v]: Options.Validate is not supported; Bind validates with the API's validator (typed.Options.Validate)", t))
-	}
 	if formFields(t, t) == 0 {
 		panic(fmt.Sprintf("forms: Bind[%v]: no field has a form tag", t))
+	}
+	if opts != nil && opts.Validate != nil {
+		return typed.BindWith[T](opts.Validate)
 	}
 	return typed.Bind[T]()
 }

@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -35,14 +36,15 @@ func TestBind(t *testing.T) {
 			wantBody: `{"Name":"ann","Pin":"1234","Tags":["a","b"],"Admin":true}`},
 		{name: "defaults", whenContentType: urlencoded, whenBody: "name=ann&pin=1234", wantStatus: http.StatusOK,
 			wantBody: `{"Name":"ann","Pin":"1234","Tags":null,"Admin":false}`},
-		// typed.Bind keeps the last non-empty value; FastAPI would say
-		// name is missing. This row fails when typed changes.
-		{name: "last non-empty value", whenContentType: urlencoded, whenBody: "name=ann&pin=1234&name=", wantStatus: http.StatusOK,
-			wantBody: `{"Name":"ann","Pin":"1234","Tags":null,"Admin":false}`},
+		// FastAPI takes the last value; an empty one is missing.
+		{name: "last value counts, empty is missing", whenContentType: urlencoded, whenBody: "name=ann&pin=1234&name=", wantStatus: http.StatusUnprocessableEntity,
+			wantBody: `{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":null}]}`},
+		{name: "last value counts", whenContentType: urlencoded, whenBody: "name=&pin=1234&name=bo", wantStatus: http.StatusOK,
+			wantBody: `{"Name":"bo","Pin":"1234","Tags":null,"Admin":false}`},
 		{name: "validation, secret kept out", whenContentType: urlencoded, whenBody: "name=annabel&pin=98765", wantStatus: http.StatusUnprocessableEntity,
 			wantBody: `{"detail":[{"type":"string_too_long","loc":["body","name"],"msg":"String should have at most 5 characters","input":"annabel","ctx":{"max_length":5}},{"type":"string_too_long","loc":["body","pin"],"msg":"String should have at most 4 characters","ctx":{"max_length":4}}]}`},
 		{name: "JSON is no form", whenContentType: "application/json", whenBody: `{"name":"ann","pin":"1234"}`, wantStatus: http.StatusUnprocessableEntity,
-			wantBody: `{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":null},{"type":"missing","loc":["body","pin"],"msg":"Field required"}]}`},
+			wantBody: `{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":null},{"type":"missing","loc":["body","pin"],"msg":"Field required","input":null}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +84,6 @@ func TestBindPanics(t *testing.T) {
 		{name: "no form field", whenBind: func() { forms.Bind[noForm](nil) }, wantPanic: "no field has a form tag"},
 		{name: "not a struct", whenBind: func() { forms.Bind[string](nil) }, wantPanic: "is not a struct"},
 		{name: "embedded struct walked", whenBind: func() { forms.Bind[embedded](nil) }, wantPanic: "field Page is read from the query"},
-		{name: "custom validator", whenBind: func() { forms.Bind[profile](&forms.Options{Validate: validator.New()}) }, wantPanic: "Options.Validate is not supported"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,5 +96,37 @@ func TestBindPanics(t *testing.T) {
 			}()
 			tt.whenBind()
 		})
+	}
+}
+
+// TestBindCustomValidator: Options.Validate replaces the API's validator, so
+// a struct-level rule registered on it runs.
+func TestBindCustomValidator(t *testing.T) {
+	t.Parallel()
+	type pair struct {
+		A string `form:"a"`
+		B string `form:"b"`
+	}
+	v := validator.New()
+	v.RegisterStructValidation(func(sl validator.StructLevel) {
+		if p := sl.Current().Interface().(pair); p.A == p.B {
+			sl.ReportError(p.B, "B", "B", "nefield", "A")
+		}
+	}, pair{})
+	e := echo.New()
+	api := typed.New(e)
+	api.POST("/", typed.Handle[struct{}, pair](forms.Bind[pair](&forms.Options{Validate: v}),
+		func(_ echo.Context, _ struct{}, p pair) (pair, error) { return p, nil }))
+	for _, tt := range []struct {
+		body string
+		want int
+	}{{"a=1&b=2", http.StatusOK}, {"a=1&b=1", http.StatusUnprocessableEntity}} {
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(tt.body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != tt.want {
+			t.Errorf("%s: %d %s, want %d", tt.body, rec.Code, rec.Body, tt.want)
+		}
 	}
 }

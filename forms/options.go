@@ -19,8 +19,8 @@ type Options struct {
 	// failure is a 422 entry of type value_error at the field's form name,
 	// without input for the password and client secret.
 	//
-	// Bind validates with the API's validator (typed.Options.Validate) and
-	// panics if Validate is set, until package typed can bind with another.
+	// For Bind, Validate replaces the API's validator (typed.Options.Validate)
+	// and runs even when the struct has no validate tags.
 	Validate *validator.Validate
 }
 

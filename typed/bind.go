@@ -5,6 +5,8 @@ import (
 	"net/textproto"
 	"reflect"
 	"strings"
+
+	"github.com/go-playground/validator/v10"
 )
 
 // Bind returns a Dep that binds T from the request and validates it, the
@@ -31,6 +33,18 @@ import (
 // It panics if T is not a struct or a field has no source tag.
 func Bind[T any]() Dep[T] {
 	return &bindDep[T]{b: newBinder(reflect.TypeFor[T]())}
+}
+
+// BindWith is [Bind] validating with v instead of the API's validator
+// ([Options].Validate), so that struct-level rules registered on v with
+// RegisterStructValidation run even when T has no validate tags. A nil v is
+// Bind.
+func BindWith[T any](v *validator.Validate) Dep[T] {
+	b := newBinder(reflect.TypeFor[T]())
+	if v != nil {
+		b.validator, b.validate = v, true
+	}
+	return &bindDep[T]{b: b}
 }
 
 type bindDep[T any] struct{ b *binder }
@@ -70,6 +84,8 @@ type binder struct {
 	jsonReq  bool
 	formReq  bool
 	validate bool
+	// validator replaces the API's validator when not nil (BindWith).
+	validator *validator.Validate
 	byName   map[string]*field // Go field name → field, for validator errors
 }
 

@@ -31,7 +31,7 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 		}
 		for i := range b.form {
 			f := &b.form[i]
-			vals := nonEmpty(form[f.name])
+			vals := formValues(form[f.name], f.multi)
 			s.setText(v, f, vals, len(vals) > 0)
 		}
 	}
@@ -41,7 +41,11 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 		}
 	}
 	if b.validate && !s.bodyFailed {
-		if err := r.state.cfg.validate.Struct(v.Addr().Interface()); err != nil {
+		val := b.validator
+		if val == nil {
+			val = r.state.cfg.validate
+		}
+		if err := val.Struct(v.Addr().Interface()); err != nil {
 			s.addValidatorErrors(b, v, err)
 		}
 	}
@@ -148,37 +152,42 @@ func (b *binder) paramValues(r *Request, req *http.Request, f *field) ([]string,
 	return nil, false
 }
 
-func nonEmpty(vals []string) []string {
-	out := vals[:0:0]
-	for _, v := range vals {
-		if v != "" {
-			out = append(out, v)
-		}
+// formValues returns the values of a form field as FastAPI reads them: a
+// list field takes every value; any other field its last value, where an
+// empty string counts as missing (so "a=x&a=" has no a).
+func formValues(vals []string, multi bool) []string {
+	if multi || len(vals) == 0 {
+		return vals
 	}
-	return out
+	if last := vals[len(vals)-1:]; last[0] != "" {
+		return last
+	}
+	return nil
 }
 
 // Form returns the request's form fields if its body is
-// application/x-www-form-urlencoded or multipart/form-data (matched without
-// regard to case, parameters allowed), and nil for any other body. The body
-// is read once, within the API's limit. Uploaded files are not returned.
-func Form(r *Request) (url.Values, error) {
+// application/x-www-form-urlencoded or multipart/form-data as Starlette
+// recognises them (see the package doc of forms), and nil for any other
+// body. The body is read once, within the API's limit. Uploaded files are
+// not returned. A multipart body that cannot be parsed is a 400, as in
+// Starlette.
+func Form(r *Request) (map[string][]string, error) {
 	ct := r.ctx.Request().Header.Get(echoHeaderContentType)
-	mt, params, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return nil, nil
-	}
-	switch mt {
-	case "application/x-www-form-urlencoded":
+	switch httpx.KindOf(ct) {
+	case httpx.URLEncoded:
 		body, err := ReadBody(r)
 		if err != nil {
 			return nil, err
 		}
-		return httpx.Query(string(body)), nil
-	case "multipart/form-data":
+		return httpx.Form(string(body)), nil
+	case httpx.Multipart:
 		body, err := ReadBody(r)
 		if err != nil {
 			return nil, err
+		}
+		_, params, _ := mime.ParseMediaType(ct)
+		if params["boundary"] == "" {
+			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "Missing boundary in multipart."}
 		}
 		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
 		form, err := mr.ReadForm(int64(len(body)) + 1)

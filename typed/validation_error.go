@@ -10,8 +10,8 @@ import (
 // shape: {"type", "loc", "msg", "input", "ctx"}. Loc is the path to the
 // value, starting with where it came from ("body", "query", "path",
 // "header", "cookie"). Input is the value received (null when missing).
-// When Secret is set (a field with format:"password"), input is left out of
-// the JSON so that a password is never echoed back.
+// When Secret is set (a field with format:"password") and there is an
+// input, it is left out of the JSON so that a password is never echoed back.
 type ValidationError struct {
 	Type   string         `json:"type"`
 	Loc    []any          `json:"loc"`
@@ -21,10 +21,11 @@ type ValidationError struct {
 	Secret bool           `json:"-"`
 }
 
-// MarshalJSON encodes e, leaving out input when e is Secret.
+// MarshalJSON encodes e, leaving out input when e is Secret and there is an
+// input to hide (a missing secret field still says "input": null).
 func (e ValidationError) MarshalJSON() ([]byte, error) {
 	type plain ValidationError
-	if !e.Secret {
+	if !e.Secret || e.Input == nil {
 		return json.Marshal(plain(e))
 	}
 	return json.Marshal(struct {

@@ -229,3 +229,69 @@ func FuzzSplitAuthorization(f *testing.F) {
 		}
 	})
 }
+
+func TestForm(t *testing.T) {
+	tests := []struct {
+		body string
+		want map[string][]string
+	}{
+		{"a=1&b=2&a=3", map[string][]string{"a": {"1", "3"}, "b": {"2"}}},
+		{"a=1;b=2", map[string][]string{"a": {"1"}, "b": {"2"}}},
+		{"a=1;b=2&c=3", map[string][]string{"a": {"1;b=2"}, "c": {"3"}}},
+		{"&&a=x+y%21;;", map[string][]string{"a": {"x y!"}}},
+		{"flag&a=1", map[string][]string{"flag": {""}, "a": {"1"}}},
+		{"a=1&flag", map[string][]string{"a": {"1"}}},
+		{"a=caf\xc3\xa9", map[string][]string{"a": {"cafÃ©"}}},
+		{"", map[string][]string{}},
+	}
+	for _, tt := range tests {
+		got := Form(tt.body)
+		if len(got) != len(tt.want) {
+			t.Errorf("Form(%q) = %q, want %q", tt.body, got, tt.want)
+			continue
+		}
+		for k, v := range tt.want {
+			if strings.Join(got[k], "|") != strings.Join(v, "|") || len(got[k]) != len(v) {
+				t.Errorf("Form(%q)[%q] = %q, want %q", tt.body, k, got[k], v)
+			}
+		}
+	}
+}
+
+func FuzzForm(f *testing.F) {
+	for _, s := range []string{"a=1&b=2", "a=1;b=2&c", "x", "%zz=%e2%82", "a==b&&"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for k, vs := range Form(body) {
+			if !utf8.ValidString(k) {
+				t.Fatalf("name %q not UTF-8", k)
+			}
+			for _, v := range vs {
+				if !utf8.ValidString(v) {
+					t.Fatalf("value %q not UTF-8", v)
+				}
+			}
+		}
+	})
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		ct   string
+		want FormKind
+	}{
+		{"application/x-www-form-urlencoded", URLEncoded},
+		{" Application/X-WWW-Form-URLEncoded ", URLEncoded},
+		{"application/x-www-form-urlencoded; charset=utf-8", URLEncoded},
+		{"APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8", NotForm},
+		{"multipart/form-data; boundary=x", Multipart},
+		{"application/json", NotForm},
+		{"", NotForm},
+	}
+	for _, tt := range tests {
+		if got := KindOf(tt.ct); got != tt.want {
+			t.Errorf("KindOf(%q) = %v, want %v", tt.ct, got, tt.want)
+		}
+	}
+}
