@@ -86,7 +86,7 @@ type binder struct {
 	validate bool
 	// validator replaces the API's validator when not nil (BindWith).
 	validator *validator.Validate
-	byName   map[string]*field // Go field name → field, for validator errors
+	byName    map[string]*field // Go field name → field, for validator errors
 }
 
 var sources = [...]string{"path", "query", "header", "cookie", "form", "json"}
