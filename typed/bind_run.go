@@ -46,7 +46,7 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 			val = r.state.cfg.validate
 		}
 		if err := val.Struct(v.Addr().Interface()); err != nil {
-			s.addValidatorErrors(b, v, err)
+			s.addValidatorErrors(r, b, v, err)
 		}
 	}
 	if len(s.errs) > 0 {
@@ -258,7 +258,10 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 			case f.hasDef:
 				raw = defaultJSON(f)
 			case f.required:
-				s.fail(f, "missing", "Field required", obj, nil)
+				// pydantic reports the whole object as the input, without
+				// the values of password fields.
+				s.add(f.rank, ValidationError{Type: "missing", Loc: f.loc(), Msg: "Field required", Input: b.withoutSecrets(obj)})
+				s.failed = append(s.failed, f.goName)
 				continue
 			default:
 				continue
@@ -279,4 +282,27 @@ func defaultJSON(f *field) json.RawMessage {
 	}
 	b, _ := json.Marshal(f.def)
 	return b
+}
+
+// withoutSecrets returns obj, or a copy without the properties of
+// format:"password" fields when there are any.
+func (b *binder) withoutSecrets(obj map[string]json.RawMessage) any {
+	var out map[string]json.RawMessage
+	for i := range b.json {
+		f := &b.json[i]
+		if _, ok := obj[f.name]; !ok || !f.secret {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]json.RawMessage, len(obj))
+			for k, v := range obj {
+				out[k] = v
+			}
+		}
+		delete(out, f.name)
+	}
+	if out == nil {
+		return obj
+	}
+	return out
 }

@@ -26,11 +26,13 @@ func ReadBody(r *Request) ([]byte, error) {
 		return s.body, s.bodyErr
 	}
 	s.read = true
-	s.body, s.bodyErr = readBody(r.ctx.Request(), s.cfg.maxBody)
+	s.body, s.bodyErr = readBody(r.ctx.Request(), s.cfg.maxBody, &s.limited)
 	return s.body, s.bodyErr
 }
 
-func readBody(req *http.Request, limit int64) ([]byte, error) {
+// readBody reads req's body, at most limit bytes (none when limit <= 0),
+// through lr, which the caller provides so that it is not allocated.
+func readBody(req *http.Request, limit int64, lr *io.LimitedReader) ([]byte, error) {
 	if req.Body == nil || req.Body == http.NoBody {
 		return nil, nil
 	}
@@ -39,7 +41,8 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 	}
 	var rd io.Reader = req.Body
 	if limit > 0 {
-		rd = io.LimitReader(req.Body, limit+1)
+		*lr = io.LimitedReader{R: req.Body, N: limit + 1}
+		rd = lr
 	}
 	var b []byte
 	if req.ContentLength > 0 {

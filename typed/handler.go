@@ -24,7 +24,8 @@ type Handler struct {
 // from the request (see [Bind]), then calls fn with both. A failure of
 // either answers the request (401, 422, or the error's own status) and fn
 // never runs. fn's result is sent as JSON with the operation's status; an
-// error from fn is answered as [EchoError] describes.
+// error from fn is answered as [EchoError] describes. A panic in dep or fn
+// is logged and answered 500 {"detail":"Internal Server Error"}.
 //
 // D is usually inferred from dep: typed.Handle[Q, R](oauth2, fn). All
 // reflection on Req happens here, once.
@@ -44,9 +45,10 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 	}
 	h.build = func(cfg *config, status int) echo.HandlerFunc {
 		noContent := status == http.StatusNoContent || status == http.StatusNotModified
-		return func(c echo.Context) error {
+		return func(c echo.Context) (err error) {
 			r := newRequest(c, cfg)
 			defer r.release()
+			defer recoverPanic(c, &err)
 			d, err := dep.Resolve(r)
 			if err != nil {
 				return EchoError(c, err)

@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"io"
 	"strings"
 	"sync"
 
@@ -25,6 +26,7 @@ type requestState struct {
 	body    []byte // the request body, once read
 	read    bool   // body has been read
 	bodyErr error
+	limited io.LimitedReader // reads the body within the limit
 }
 
 type cacheEntry struct {
@@ -50,6 +52,7 @@ func (r *Request) release() {
 	s.cache = s.cache[:0]
 	s.root = Request{}
 	s.body, s.read, s.bodyErr, s.cfg = nil, false, nil, nil
+	s.limited = io.LimitedReader{}
 	statePool.Put(s)
 }
 

@@ -12,7 +12,7 @@ import (
 
 // addValidatorErrors translates validator's errors into pydantic's shape,
 // skipping fields that already failed to parse.
-func (s *bindState) addValidatorErrors(b *binder, v reflect.Value, err error) {
+func (s *bindState) addValidatorErrors(r *Request, b *binder, v reflect.Value, err error) {
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
 		s.add(bodyRank, ValidationError{Type: "value_error", Loc: []any{"body"}, Msg: "Value error, " + err.Error()})
@@ -36,8 +36,40 @@ func (s *bindState) addValidatorErrors(b *binder, v reflect.Value, err error) {
 		}
 		ve := pydanticError(fe)
 		ve.Loc, ve.Secret = loc, f.secret || ve.Secret
+		if rest == "" && f.in != "json" {
+			if raw, ok := b.rawText(r, f, topIdx); ok {
+				ve.Input = raw // pydantic reports the text as received
+			}
+		}
 		s.add(f.rank, ve)
 	}
+}
+
+// rawText returns the text a parameter or form field was bound from (the
+// element at index for a list), as setText chose it. It reads the request
+// again, which only failing requests pay for.
+func (b *binder) rawText(r *Request, f *field, index string) (string, bool) {
+	var vals []string
+	if f.in == "form" {
+		form, _ := Form(r)
+		vals = formValues(form[f.name], f.multi)
+	} else {
+		vals, _ = b.paramValues(r, r.ctx.Request(), f)
+	}
+	if len(vals) == 0 {
+		return "", false
+	}
+	if index != "" {
+		i, err := strconv.Atoi(index)
+		if err != nil || i < 0 || i >= len(vals) {
+			return "", false
+		}
+		return vals[i], true
+	}
+	if f.in == "header" {
+		return vals[0], true
+	}
+	return vals[len(vals)-1], true
 }
 
 func splitIndex(seg string) (name, index string) {
