@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"log/slog"
 	"net/http"
 
 	"github.com/go-playground/validator/v10"
@@ -31,12 +32,16 @@ type Options struct {
 	// MaxBodyBytes limits JSON and form bodies; a larger body is answered
 	// 413. Zero means DefaultMaxBodyBytes (1 MiB); negative means no limit.
 	MaxBodyBytes int64
+	// Logger receives the panics of handlers and dependencies (answered
+	// 500). Nil means slog.Default().
+	Logger *slog.Logger
 }
 
 // config is the resolved form of Options that handlers run with.
 type config struct {
 	validate *validator.Validate
 	maxBody  int64
+	logger   *slog.Logger // nil: slog.Default() at the time of the panic
 }
 
 var defaultValidate = validator.New(validator.WithRequiredStructEnabled())
@@ -49,6 +54,7 @@ func (o *Options) config() *config {
 	if o.Validate != nil {
 		c.validate = o.Validate
 	}
+	c.logger = o.Logger
 	if o.MaxBodyBytes != 0 {
 		c.maxBody = o.MaxBodyBytes
 	}

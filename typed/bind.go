@@ -76,14 +76,17 @@ type field struct {
 }
 
 type binder struct {
-	typ      reflect.Type
-	empty    bool
-	params   []field
-	form     []field
-	json     []field
-	jsonReq  bool
-	formReq  bool
-	validate bool
+	typ     reflect.Type
+	empty   bool
+	params  []field
+	form    []field
+	json    []field
+	jsonReq bool
+	// secretJSON: a JSON field has format:"password", so a body that is
+	// not an object is not echoed in a 422 either.
+	secretJSON bool
+	formReq    bool
+	validate   bool
 	// validator replaces the API's validator when not nil (BindWith).
 	validator *validator.Validate
 	byName    map[string]*field // Go field name → field, for validator errors
@@ -103,6 +106,7 @@ func newBinder(t reflect.Type) *binder {
 		for i := range list {
 			f := &list[i]
 			f.rank = sourceRank(f.in)<<16 | i
+			b.secretJSON = b.secretJSON || f.in == "json" && f.secret
 			b.byName[f.goName] = f
 		}
 	}

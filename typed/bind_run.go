@@ -230,7 +230,7 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 		return nil
 	}
 	if !isJSONContentType(r.ctx.Request().Header.Get(echoHeaderContentType)) {
-		s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body)})
+		s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body), Secret: b.secretJSON})
 		s.bodyFailed = true
 		return nil
 	}
@@ -245,7 +245,7 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 			}
 			s.add(bodyRank, ValidationError{Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": msg}})
 		} else {
-			s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body)})
+			s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body), Secret: b.secretJSON})
 		}
 		s.bodyFailed = true
 		return nil

@@ -48,7 +48,7 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 		return func(c echo.Context) (err error) {
 			r := newRequest(c, cfg)
 			defer r.release()
-			defer recoverPanic(c, &err)
+			defer recoverPanic(c, cfg, &err)
 			d, err := dep.Resolve(r)
 			if err != nil {
 				return EchoError(c, err)

@@ -21,9 +21,9 @@ var errInternal = (&HTTPError{
 
 // recoverPanic turns a panic in a typed handler or one of its dependencies
 // into a 500 {"detail":"Internal Server Error"}: the panic value and stack
-// are logged with slog (never sent), and the server keeps serving.
+// are logged to the API's Logger (never sent), and the server keeps serving.
 // http.ErrAbortHandler is re-raised, as net/http expects.
-func recoverPanic(c echo.Context, err *error) {
+func recoverPanic(c echo.Context, cfg *config, err *error) {
 	v := recover()
 	if v == nil {
 		return
@@ -34,7 +34,11 @@ func recoverPanic(c echo.Context, err *error) {
 	stack := make([]byte, 8<<10)
 	stack = stack[:runtime.Stack(stack, false)]
 	req := c.Request()
-	slog.Error("typed: panic in handler", "method", req.Method, "path", c.Path(),
+	log := cfg.logger
+	if log == nil {
+		log = slog.Default()
+	}
+	log.Error("typed: panic in handler", "method", req.Method, "path", c.Path(),
 		"panic", fmt.Sprint(v), "stack", string(stack))
 	if c.Response().Committed {
 		*err = nil // the status is already sent; nothing sensible to add
