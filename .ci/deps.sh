@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Checks that packages depend one way (STYLE.md, "The dependency graph"),
+# with `go list -deps`: typed imports nothing of ours but internal/, the
+# schemes and the forms never import each other, and only examples (and the
+# separate bench and conformance modules) import openapi, so swaggest is
+# never linked into a program that does not serve docs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mod=github.com/fastecho/fastecho
+fail=0
+
+deps() { go list -deps "./$1" | grep -E "^($mod|github.com/swaggest)" | grep -vx "$mod/$1" || true; }
+
+# deny PKG PATTERN...: PKG must not depend on any package matching PATTERN.
+deny() {
+	local pkg=$1
+	shift
+	local have
+	have=$(deps "$pkg")
+	for pat in "$@"; do
+		if grep -Eq "^($pat)$" <<<"$have"; then
+			echo "deps: $pkg must not depend on $(grep -E "^($pat)$" <<<"$have" | tr '\n' ' ')" >&2
+			fail=1
+		fi
+	done
+}
+
+deny typed "$mod/(security|forms|openapi).*" "github.com/swaggest/.*"
+deny security "$mod/(forms|openapi).*" "github.com/swaggest/.*"
+deny forms "$mod/(security|openapi).*" "github.com/swaggest/.*"
+deny internal/httpx "$mod/.*"
+
+# Nothing but examples imports openapi.
+for pkg in $(go list ./... | grep -v -e "^$mod/examples" -e "^$mod/openapi"); do
+	if go list -deps "$pkg" | grep -qx "$mod/openapi"; then
+		echo "deps: $pkg must not depend on $mod/openapi" >&2
+		fail=1
+	fi
+done
+exit $fail
