@@ -19,4 +19,5 @@ fi
 go vet ./...
 go test -race -count=1 "$@" ./...
 npx --yes "@redocly/cli@${REDOCLY_CLI_VERSION}" lint --config redocly.yaml \
-	../../openapi/testdata/*.openapi.json testdata/*.openapi.json
+	../../openapi/testdata/*.openapi.json testdata/*.openapi.json \
+	../../examples/*/testdata/openapi.json

@@ -18,7 +18,9 @@ import (
 )
 
 // documents returns every document to check: the golden files of package
-// openapi (one per scenario) and the password-flow app's, as served.
+// openapi (one per scenario), every example's golden document (each example
+// test checks it equals what the example serves) and the password-flow
+// app's, as served.
 func documents(t *testing.T) map[string][]byte {
 	t.Helper()
 	docs := map[string][]byte{}
@@ -26,12 +28,23 @@ func documents(t *testing.T) map[string][]byte {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no golden documents found (%v)", err)
 	}
+	examples, err := filepath.Glob("../../examples/*/testdata/openapi.json")
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("no example documents found (%v)", err)
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs[filepath.Base(f)] = b
+	}
+	for _, f := range examples {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs["examples/"+filepath.Base(filepath.Dir(filepath.Dir(f)))] = b
 	}
 	app, err := newPasswordApp()
 	if err != nil {
