@@ -86,7 +86,7 @@ func (a *alternatives[T]) resolve(r *typed.Request) (int, T, error) {
 	var buf [4]error
 	missing := buf[:0]
 	for i, d := range a.deps {
-		v, err := d.Resolve(r)
+		v, err := typed.Resolve(r, d)
 		if err == nil {
 			return i, v, nil
 		}
@@ -197,7 +197,7 @@ type allOf[T any] struct{ deps []typed.Dep[T] }
 func (a *allOf[T]) Resolve(r *typed.Request) ([]T, error) {
 	out := make([]T, len(a.deps))
 	for i, d := range a.deps {
-		v, err := d.Resolve(r)
+		v, err := typed.Resolve(r, d)
 		if err != nil {
 			return nil, err
 		}
@@ -237,11 +237,11 @@ type allOf2[A, B any] struct {
 }
 
 func (p *allOf2[A, B]) Resolve(r *typed.Request) (Pair[A, B], error) {
-	a, err := p.a.Resolve(r)
+	a, err := typed.Resolve(r, p.a)
 	if err != nil {
 		return Pair[A, B]{}, err
 	}
-	b, err := p.b.Resolve(r)
+	b, err := typed.Resolve(r, p.b)
 	if err != nil {
 		return Pair[A, B]{}, err
 	}

@@ -21,7 +21,7 @@ func Optional[T any](dep typed.Dep[T]) typed.Dep[*T] {
 type optional[T any] struct{ dep typed.Dep[T] }
 
 func (o *optional[T]) Resolve(r *typed.Request) (*T, error) {
-	v, err := o.dep.Resolve(r)
+	v, err := typed.Resolve(r, o.dep)
 	if err != nil {
 		if isMissing(err) {
 			return nil, nil

@@ -31,7 +31,7 @@ type secured[T any] struct {
 }
 
 func (s *secured[T]) Resolve(r *typed.Request) (T, error) {
-	return s.dep.Resolve(r.WithScopes(s.scopes...))
+	return typed.Resolve(r.WithScopes(s.scopes...), s.dep)
 }
 
 func (s *secured[T]) Describe(d *typed.Doc) { s.dep.Describe(d.WithScopes(s.scopes...)) }
@@ -90,7 +90,7 @@ type requireScopes[T any] struct {
 }
 
 func (s *requireScopes[T]) Resolve(r *typed.Request) (T, error) {
-	v, err := s.dep.Resolve(r)
+	v, err := typed.Resolve(r, s.dep)
 	if err != nil {
 		return v, err
 	}

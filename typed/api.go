@@ -42,6 +42,8 @@ type config struct {
 	validate *validator.Validate
 	maxBody  int64
 	logger   *slog.Logger // nil: slog.Default() at the time of the panic
+	// overrides replace dependencies in tests; see Override.
+	overrides overrides
 }
 
 var defaultValidate = validator.New(validator.WithRequiredStructEnabled())

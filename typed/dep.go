@@ -53,7 +53,7 @@ type depends1[A, T any] struct {
 
 func (d *depends1[A, T]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
-		a, err := d.a.Resolve(r)
+		a, err := Resolve(r, d.a)
 		if err != nil {
 			var zero T
 			return zero, err
@@ -82,11 +82,11 @@ type depends2[A, B, T any] struct {
 func (d *depends2[A, B, T]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
 		var zero T
-		a, err := d.a.Resolve(r)
+		a, err := Resolve(r, d.a)
 		if err != nil {
 			return zero, err
 		}
-		b, err := d.b.Resolve(r)
+		b, err := Resolve(r, d.b)
 		if err != nil {
 			return zero, err
 		}
@@ -119,15 +119,15 @@ type depends3[A, B, C, T any] struct {
 func (d *depends3[A, B, C, T]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
 		var zero T
-		a, err := d.a.Resolve(r)
+		a, err := Resolve(r, d.a)
 		if err != nil {
 			return zero, err
 		}
-		b, err := d.b.Resolve(r)
+		b, err := Resolve(r, d.b)
 		if err != nil {
 			return zero, err
 		}
-		c, err := d.c.Resolve(r)
+		c, err := Resolve(r, d.c)
 		if err != nil {
 			return zero, err
 		}

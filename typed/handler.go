@@ -49,7 +49,7 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 			r := newRequest(c, cfg)
 			defer r.release()
 			defer recoverPanic(c, cfg, &err)
-			d, err := dep.Resolve(r)
+			d, err := Resolve(r, dep)
 			if err != nil {
 				return EchoError(c, err)
 			}

@@ -82,10 +82,17 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 	return &Request{ctx: r.ctx, scopes: merged, state: r.state}
 }
 
-// Resolve resolves d for r. It is d.Resolve(r); dependencies built with
-// [Func] and the Depends family cache their result per request and per set
-// of accumulated scopes, so a dependency reached twice runs once.
-func Resolve[T any](r *Request, d Dep[T]) (T, error) { return d.Resolve(r) }
+// Resolve resolves d for r: d.Resolve(r), or its replacement's if a test
+// set one with [Override]. Dependencies that depend on others resolve them
+// with Resolve. Dependencies built with [Func] and the Depends family cache
+// their result per request and per set of accumulated scopes, so a
+// dependency reached twice runs once.
+func Resolve[T any](r *Request, d Dep[T]) (T, error) {
+	if with, ok := r.state.cfg.overrides.lookup(d); ok {
+		return with.(Dep[T]).Resolve(r)
+	}
+	return d.Resolve(r)
+}
 
 // cached returns the request's cached result for key at r's scopes, or
 // computes, stores and returns it.
