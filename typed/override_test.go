@@ -1,0 +1,70 @@
+package typed_test
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// A test replaces the current-user chain with a fixed user, as FastAPI's
+// app.dependency_overrides does; the production routes are unchanged.
+func ExampleOverride() {
+	token := &tokenScheme{}
+	currentUser := typed.Depends(token, func(_ echo.Context, tok string) (string, error) {
+		return "", typed.NewHTTPError(http.StatusUnauthorized, "Could not validate credentials")
+	})
+	e := echo.New()
+	api := typed.New(e)
+	api.GET("/users/me", typed.Handle(currentUser, func(_ echo.Context, _ struct{}, name string) (string, error) {
+		return name, nil
+	}))
+
+	restore := typed.Override(api, currentUser, typed.Value("test-user"))
+	do(e, http.MethodGet, "/users/me", "")
+	restore()
+	do(e, http.MethodGet, "/users/me", "", "X-Token", "t")
+	// Output:
+	// 200 "test-user"
+	// 401 {"detail":"Could not validate credentials"}
+}
+
+// TestOverrideInsideChain: an override of a scheme reached under
+// Security-style scope wrappers and Depends applies there too, only on the
+// API it was set on, and concurrently with requests.
+func TestOverrideInsideChain(t *testing.T) {
+	scheme := &tokenScheme{}
+	current := typed.Depends2[[]string, string](scopesSeen{}, scheme, func(_ echo.Context, scopes []string, tok string) (user, error) {
+		return user{Name: tok, Scopes: scopes}, nil
+	})
+	route := typed.Handle(scoped[user]{current, []string{"me"}}, func(_ echo.Context, _ struct{}, u user) (user, error) { return u, nil })
+
+	e1, e2 := echo.New(), echo.New()
+	api1, api2 := typed.New(e1), typed.New(e2)
+	api1.GET("/me", route)
+	api2.GET("/me", route)
+
+	restore := typed.Override[string](api1, scheme, typed.Func(func(echo.Context) (string, error) { return "fake", nil }))
+	serve(t, e1, []call{{name: "overridden", target: "/me", wantStatus: 200, wantBody: `{"name":"fake","scopes":["me"]}`}})
+	serve(t, e2, []call{{name: "other API untouched", target: "/me", wantStatus: 401}})
+
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			undo := typed.Override[string](api1, &tokenScheme{}, typed.Value(fmt.Sprint(i)))
+			undo()
+		}()
+	}
+	wg.Wait()
+	restore()
+	serve(t, e1, []call{{name: "restored", target: "/me", wantStatus: 401}})
+
+	typed.Override[string](api1, scheme, typed.Value("x"))
+	api1.ClearOverrides()
+	serve(t, e1, []call{{name: "cleared", target: "/me", wantStatus: 401}})
+}
