@@ -33,6 +33,7 @@ func Build(api *typed.API, cfg Config) (*openapi31.Spec, error) {
 		sch:     newSchemas(),
 		schemes: map[string]schemeEntry{},
 		ids:     map[string]*typed.Operation{},
+		problem: api.ProblemDetails(),
 	}
 	spec := &openapi31.Spec{Openapi: "3.1.0"}
 	spec.Info.Title = cfg.title()
@@ -85,6 +86,7 @@ type builder struct {
 	sch     *schemas
 	schemes map[string]schemeEntry
 	ids     map[string]*typed.Operation
+	problem bool // errors are RFC 9457 problem details
 }
 
 func (b *builder) add(paths *openapi31.Paths, op *typed.Operation) error {

@@ -28,16 +28,24 @@ func (b *builder) responses(o *openapi31.Operation, op *typed.Operation) error {
 	}}
 	if len(op.Params) > 0 || op.Body != nil {
 		addValidationSchemas(b.sch.comps)
+		content := map[string]openapi31.MediaType{mimeJSON: {Schema: map[string]any{
+			"$ref": componentsSchemas + "HTTPValidationError",
+		}}}
+		if b.problem {
+			content = b.problemContent()
+		}
 		rs.MapOfResponseOrReferenceValues["422"] = openapi31.ResponseOrReference{Response: &openapi31.Response{
 			Description: "Validation Error",
-			Content: map[string]openapi31.MediaType{mimeJSON: {Schema: map[string]any{
-				"$ref": componentsSchemas + "HTTPValidationError",
-			}}},
+			Content:     content,
 		}}
 	}
 	if secured(op) {
 		if _, taken := rs.MapOfResponseOrReferenceValues["401"]; !taken {
-			rs.MapOfResponseOrReferenceValues["401"] = openapi31.ResponseOrReference{Response: unauthorized()}
+			r := unauthorized()
+			if b.problem {
+				r.Content = b.problemContent()
+			}
+			rs.MapOfResponseOrReferenceValues["401"] = openapi31.ResponseOrReference{Response: r}
 		}
 	}
 	o.Responses = rs
@@ -65,4 +73,28 @@ func unauthorized() *openapi31.Response {
 		Description: "Not authenticated",
 		Headers:     map[string]openapi31.HeaderOrReference{"WWW-Authenticate": {Header: &h}},
 	}
+}
+
+// problemContent is the content of an error response of an API that
+// answers RFC 9457 problem details (typed.Options.ProblemDetails).
+func (b *builder) problemContent() map[string]openapi31.MediaType {
+	addValidationSchemas(b.sch.comps)
+	if _, ok := b.sch.comps["ProblemDetails"]; !ok {
+		b.sch.comps["ProblemDetails"] = map[string]any{
+			"title":       "ProblemDetails",
+			"description": "RFC 9457 problem details; errors lists the validation errors of a 422.",
+			"type":        "object",
+			"properties": map[string]any{
+				"type":   map[string]any{"type": "string", "format": "uri-reference", "default": "about:blank"},
+				"title":  map[string]any{"type": "string"},
+				"status": map[string]any{"type": "integer"},
+				"detail": map[string]any{"type": "string"},
+				"errors": map[string]any{"type": "array", "items": map[string]any{"$ref": componentsSchemas + "ValidationError"}},
+			},
+			"required": []any{"type", "title", "status"},
+		}
+	}
+	return map[string]openapi31.MediaType{typed.ProblemContentType: {Schema: map[string]any{
+		"$ref": componentsSchemas + "ProblemDetails",
+	}}}
 }

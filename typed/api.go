@@ -32,6 +32,12 @@ type Options struct {
 	// MaxBodyBytes limits JSON and form bodies; a larger body is answered
 	// 413. Zero means DefaultMaxBodyBytes (1 MiB); negative means no limit.
 	MaxBodyBytes int64
+	// ProblemDetails answers every error the library produces (401, 403,
+	// 413, 422, 500 after a panic, and a handler's HTTPError) as RFC 9457
+	// application/problem+json (see [Problem]) instead of FastAPI's
+	// {"detail": …}; package openapi documents it so. Errors that are not
+	// HTTPErrors still go to Echo's error handler.
+	ProblemDetails bool
 	// Logger receives the panics of handlers and dependencies (answered
 	// 500). Nil means slog.Default().
 	Logger *slog.Logger
@@ -42,6 +48,7 @@ type config struct {
 	validate *validator.Validate
 	maxBody  int64
 	logger   *slog.Logger // nil: slog.Default() at the time of the panic
+	problem  bool
 	// overrides replace dependencies in tests; see Override.
 	overrides overrides
 }
@@ -57,6 +64,7 @@ func (o *Options) config() *config {
 		c.validate = o.Validate
 	}
 	c.logger = o.Logger
+	c.problem = o.ProblemDetails
 	if o.MaxBodyBytes != 0 {
 		c.maxBody = o.MaxBodyBytes
 	}
@@ -137,6 +145,10 @@ func (a *API) PATCH(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Rou
 func (a *API) DELETE(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
 	return a.Register(Operation{Method: http.MethodDelete, Path: path}, h, m...)
 }
+
+// ProblemDetails reports whether the API answers errors as RFC 9457 problem
+// details ([Options].ProblemDetails).
+func (a *API) ProblemDetails() bool { return a.cfg.problem }
 
 // Operations returns the recorded operations in registration order. They
 // must not be modified.

@@ -51,17 +51,17 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 			defer recoverPanic(c, cfg, &err)
 			d, err := Resolve(r, dep)
 			if err != nil {
-				return EchoError(c, err)
+				return cfg.fail(c, err)
 			}
 			var req Req
 			if !b.empty {
 				if err := b.bind(r, reflect.ValueOf(&req).Elem()); err != nil {
-					return EchoError(c, err)
+					return cfg.fail(c, err)
 				}
 			}
 			resp, err := fn(c, req, d)
 			if err != nil {
-				return EchoError(c, err)
+				return cfg.fail(c, err)
 			}
 			if noContent {
 				return c.NoContent(status)

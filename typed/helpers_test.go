@@ -3,6 +3,7 @@ package typed_test
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -77,3 +78,5 @@ func sameJSON(got []byte, want string) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

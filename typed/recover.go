@@ -44,5 +44,5 @@ func recoverPanic(c echo.Context, cfg *config, err *error) {
 		*err = nil // the status is already sent; nothing sensible to add
 		return
 	}
-	*err = EchoError(c, errInternal)
+	*err = cfg.fail(c, errInternal)
 }
