@@ -53,6 +53,9 @@ func Build(api *typed.API, cfg Config) (*openapi31.Spec, error) {
 	}
 	spec.Paths = &openapi31.Paths{MapOfPathItemValues: map[string]openapi31.PathItem{}}
 	for _, op := range api.Operations() {
+		if op.Hidden {
+			continue
+		}
 		if err := b.add(spec.Paths, op); err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ type Handler struct {
 	resp     reflect.Type
 	describe func(*Doc)
 	build    func(cfg *config, status int) echo.HandlerFunc
+	raw      bool // fn writes its own response (Upgrade)
 }
 
 // Handle returns a Handler that resolves dep, then binds and validates Req
@@ -33,11 +34,17 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 	if dep == nil || fn == nil {
 		panic("typed: Handle requires a dependency and a function")
 	}
+	return newHandler(dep, fn, false)
+}
+
+// newHandler is Handle; raw handlers (Upgrade) write their own response.
+func newHandler[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) (Resp, error), raw bool) *Handler {
 	b := newBinder(reflect.TypeFor[Req]())
 	h := &Handler{
 		name: funcName(fn),
 		req:  reflect.TypeFor[Req](),
 		resp: reflect.TypeFor[Resp](),
+		raw:  raw,
 		describe: func(d *Doc) {
 			dep.Describe(d)
 			b.describe(d)
@@ -61,7 +68,13 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 			}
 			resp, err := fn(c, req, d)
 			if err != nil {
+				if c.Response().Committed {
+					return err // an upgraded connection: too late to answer
+				}
 				return cfg.fail(c, err)
+			}
+			if raw || c.Response().Committed {
+				return nil // Upgrade, or fn answered itself
 			}
 			if noContent {
 				return c.NoContent(status)
@@ -69,6 +82,27 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 			return c.JSON(status, resp)
 		}
 	}
+	return h
+}
+
+// Upgrade returns a Handler for a route that writes its own response, such
+// as a WebSocket endpoint (FastAPI's @app.websocket): dep is resolved and
+// Req bound and validated exactly as in [Handle], and only when both
+// succeed does fn run, with the connection still untouched, so it can
+// upgrade it with any WebSocket library. A failure is an ordinary HTTP
+// answer (401, 422, …) before any upgrade. The operation is recorded as
+// Hidden: OpenAPI cannot describe it.
+func Upgrade[Req, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) error) *Handler {
+	if fn == nil {
+		panic("typed: Upgrade requires a function")
+	}
+	if dep == nil {
+		panic("typed: Upgrade requires a dependency (typed.None for none)")
+	}
+	h := newHandler(dep, func(c echo.Context, req Req, d D) (struct{}, error) {
+		return struct{}{}, fn(c, req, d)
+	}, true)
+	h.name = funcName(fn)
 	return h
 }
 
@@ -91,6 +125,7 @@ func (h *Handler) operation(op Operation) *Operation {
 	rec.Security = nil
 	rec.Params = nil
 	rec.Body = nil
+	rec.Hidden = op.Hidden || h.raw
 	h.describe(newDoc(&rec))
 	if rec.Summary == "" && h.name != "" {
 		rec.Summary = titleWords(h.name)

@@ -19,6 +19,7 @@ type Operation struct {
 	Tags        []string // OpenAPI tags
 	Status      int      // success status; 0 means 200
 	Deprecated  bool
+	Hidden      bool // left out of the OpenAPI document (FastAPI's include_in_schema=False); Upgrade routes always are
 
 	Name     string                // Echo route name
 	Request  reflect.Type          // the handler's Req type
