@@ -177,4 +177,3 @@ func same(got, want string) bool {
 	}
 	return fmt.Sprint(a) == fmt.Sprint(b)
 }
-
