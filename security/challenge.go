@@ -29,7 +29,10 @@ type BearerChallenge struct {
 // String returns the challenge, e.g.
 // `Bearer realm="api", error="invalid_token", error_description="expired"`.
 // Attribute values are quoted strings with '"' and '\' backslash-escaped
-// (RFC 9110 §5.6.4); empty attributes are left out.
+// (RFC 9110 §5.6.4); empty attributes are left out. Characters a header
+// cannot carry are replaced: control characters by spaces, and outside
+// the realm, which may hold any text, non-ASCII characters by '?' (RFC
+// 6750 §3 allows printable ASCII only).
 func (c BearerChallenge) String() string {
 	var b strings.Builder
 	b.WriteString("Bearer")
@@ -47,7 +50,7 @@ func (c BearerChallenge) String() string {
 		b.WriteString(sep)
 		b.WriteString(a.k)
 		b.WriteByte('=')
-		b.WriteString(quote(a.v))
+		b.WriteString(quote(challengeText(a.v, a.k != "realm")))
 		sep = ", "
 	}
 	return b.String()
