@@ -127,8 +127,8 @@ type DigestAuth[U any] struct {
 	// preferred first; credentials with another are rejected. Nil means
 	// {"SHA-256"}. Add "MD5" for clients that know no better, after
 	// SHA-256: clients use the first challenge they support. (Python's
-	// urllib, up to 3.13 at least, reads only the first challenge and
-	// supports only MD5: serve it "MD5" first if you must.)
+	// urllib reads only the first challenge, and before Python 3.14 knows
+	// only MD5 (CPython gh-128192): serve "MD5" first if you must.)
 	Algorithms []string
 
 	// Key signs the nonces: at least 16 random bytes, the same on every
