@@ -157,6 +157,7 @@ type DigestAuth[U any] struct {
 // digestState is what a DigestAuth computes on first use.
 type digestState struct {
 	nonces     nonces
+	opaque     string // sent in every challenge, required back
 	algs       []digestAlg
 	ttl        int64
 	tracker    *ncTracker
@@ -240,7 +241,7 @@ func (a *DigestAuth[U]) newState() *digestState {
 		maxNonces = 10000
 	}
 	s.tracker = newNCTracker(maxNonces, s.ttl)
-	opaque := s.nonces.opaque()
+	s.opaque = s.nonces.opaque()
 	for _, name := range names {
 		alg, ok := findDigestAlg(name)
 		if !ok {
@@ -254,7 +255,7 @@ func (a *DigestAuth[U]) newState() *digestState {
 		s.algs = append(s.algs, alg)
 		s.challenges = append(s.challenges, challengeTemplate{
 			prefix: "Digest realm=" + quote(a.Realm) + `, qop="auth", algorithm=` + alg.name + `, nonce="`,
-			suffix: `", opaque="` + opaque + `"`,
+			suffix: `", opaque="` + s.opaque + `"`,
 		})
 	}
 	return s
@@ -330,7 +331,7 @@ func (a *DigestAuth[U]) verify(c echo.Context, s *digestState) (U, error) {
 		return zero, reject("userhash was not offered")
 	case cred.Realm != a.Realm:
 		return zero, reject("wrong realm")
-	case cred.Opaque != s.nonces.opaque():
+	case cred.Opaque != s.opaque:
 		return zero, reject("wrong opaque")
 	case !strings.EqualFold(cred.QOP, "auth"):
 		return zero, reject("qop is not auth")
