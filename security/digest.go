@@ -31,12 +31,12 @@ var (
 // Algorithms field and [DigestHA1]. The -sess forms hash the nonce and
 // cnonce into HA1.
 const (
-	DigestMD5              = "MD5"
-	DigestMD5Sess          = "MD5-sess"
-	DigestSHA256           = "SHA-256"
-	DigestSHA256Sess       = "SHA-256-sess"
-	DigestSHA512_256       = "SHA-512-256"
-	DigestSHA512_256Sess   = "SHA-512-256-sess"
+	DigestMD5              = "MD5"              // for old clients only
+	DigestMD5Sess          = "MD5-sess"         // MD5, HA1 bound to the nonce and cnonce
+	DigestSHA256           = "SHA-256"          // the default, and RFC 7616's mandatory algorithm
+	DigestSHA256Sess       = "SHA-256-sess"     // SHA-256, HA1 bound to the nonce and cnonce
+	DigestSHA512_256       = "SHA-512-256"      // SHA-512/256, RFC 7616's backup algorithm
+	DigestSHA512_256Sess   = "SHA-512-256-sess" // SHA-512/256, HA1 bound to the nonce and cnonce
 	digestDefaultAlgorithm = DigestSHA256
 )
 
