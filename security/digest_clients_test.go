@@ -64,7 +64,7 @@ func (w *statusWriter) WriteHeader(code int) {
 }
 
 // run runs a client command, with a deadline, and returns its output.
-func run(t *testing.T, name string, args ...string) string {
+func runClient(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -75,7 +75,7 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-func needClient(t *testing.T, name string) {
+func needDigestClient(t *testing.T, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
 		t.Skipf("%s is not installed (not on PATH): skipping the interoperability test against it; install %s to run it", name, name)
@@ -91,7 +91,7 @@ func curlDigest(t *testing.T, flag, userpass string, urls ...string) []string {
 		args = append(args, "-w", `##%{http_code}##`, u)
 	}
 	var res []string
-	for _, m := range curlOutput.FindAllStringSubmatch(run(t, "curl", args...), -1) {
+	for _, m := range curlOutput.FindAllStringSubmatch(runClient(t, "curl", args...), -1) {
 		res = append(res, m[2]+" "+strings.TrimSpace(m[1]))
 	}
 	return res
@@ -101,7 +101,7 @@ var curlOutput = regexp.MustCompile(`(?s)(.*?)##(\d+)##`)
 
 func TestDigestCurl(t *testing.T) {
 	t.Parallel()
-	needClient(t, "curl")
+	needDigestClient(t, "curl")
 	const me = `{"username":"stanleyjobson"}`
 	for _, algs := range [][]string{
 		nil, // SHA-256
@@ -114,7 +114,7 @@ func TestDigestCurl(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if len(algs) > 0 && strings.HasPrefix(algs[0], "SHA-512-256") && !curlAtLeast(t, 8, 8) {
+			if len(algs) > 0 && strings.HasPrefix(algs[0], "SHA-512-256") && !curlAtLeastVersion(t, 8, 8) {
 				// curl PR #8066: "the hashes matched sha256sum output, not
 				// shasum -a 512256"; SHA-512/256 itself came in curl 8.8.
 				t.Skip("this curl computes SHA-512-256 with SHA-256; curl 8.8 or later needed")
@@ -182,10 +182,10 @@ func TestDigestCurl(t *testing.T) {
 }
 
 // curlAtLeast reports whether curl's version is at least major.minor.
-func curlAtLeast(t *testing.T, major, minor int) bool {
+func curlAtLeastVersion(t *testing.T, major, minor int) bool {
 	t.Helper()
 	var maj, min int
-	if _, err := fmt.Sscanf(run(t, "curl", "--version"), "curl %d.%d", &maj, &min); err != nil {
+	if _, err := fmt.Sscanf(runClient(t, "curl", "--version"), "curl %d.%d", &maj, &min); err != nil {
 		t.Fatalf("curl --version: %v", err)
 	}
 	return maj > major || (maj == major && min >= minor)
@@ -207,7 +207,7 @@ func basicUser() typed.Dep[string] {
 // (clients send no credentials before a challenge, so this is the only
 // way to see one expire).
 func expiringOnce(algs ...string) typed.Dep[string] {
-	clk := newClock()
+	clk := newTestClock()
 	auth := &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Now: clk.Now, Algorithms: algs}
 	var once atomic.Bool
 	expire := typed.Func(func(c echo.Context) (bool, error) {
@@ -237,15 +237,15 @@ for url in urls:
         print(e.code, "")
 `
 
-func python(t *testing.T, mode, user, pass string, urls ...string) []string {
+func runPython(t *testing.T, mode, user, pass string, urls ...string) []string {
 	t.Helper()
 	args := append([]string{"-c", pythonClient, mode, user, pass}, urls...)
-	return strings.Split(strings.TrimSpace(run(t, "python3", args...)), "\n")
+	return strings.Split(strings.TrimSpace(runClient(t, "python3", args...)), "\n")
 }
 
 func TestDigestPython(t *testing.T) {
 	t.Parallel()
-	needClient(t, "python3")
+	needDigestClient(t, "python3")
 	const me = `{"username":"stanleyjobson"}`
 	// urllib reads only the first challenge, and before Python 3.14
 	// supports only MD5 (and SHA-1; CPython gh-128192): it needs MD5 first.
@@ -254,10 +254,10 @@ func TestDigestPython(t *testing.T) {
 			t.Parallel()
 			srv := startClientServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Algorithms: algs}, nil)
 			url := srv.URL + "/users/me"
-			if got := python(t, "digest", "stanleyjobson", "swordfish", url, url+"?q=1", url); strings.Join(got, "|") != "200 "+me+"|200 "+me+"|200 "+me {
+			if got := runPython(t, "digest", "stanleyjobson", "swordfish", url, url+"?q=1", url); strings.Join(got, "|") != "200 "+me+"|200 "+me+"|200 "+me {
 				t.Errorf("right password: %q", got)
 			}
-			if got := python(t, "digest", "stanleyjobson", "sword", url); len(got) != 1 || strings.TrimSpace(got[0]) != "401" {
+			if got := runPython(t, "digest", "stanleyjobson", "sword", url); len(got) != 1 || strings.TrimSpace(got[0]) != "401" {
 				t.Errorf("wrong password: %q", got)
 			}
 		})
@@ -267,7 +267,7 @@ func TestDigestPython(t *testing.T) {
 		t.Parallel()
 		dep := expiringOnce("MD5")
 		srv := startClientServer(t, dep, nil)
-		if got := python(t, "digest", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
+		if got := runPython(t, "digest", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}
 		if n := srv.stale.Load(); n != 1 {
@@ -285,7 +285,7 @@ func TestDigestPython(t *testing.T) {
 				return m.Value, nil
 			})
 		srv := startClientServer(t, dep, nil)
-		if got := python(t, "basic", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
+		if got := runPython(t, "basic", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}
 		if m := matched.Load(); m != 1 {

@@ -29,21 +29,21 @@ func lookupPasswords(_ echo.Context, username, _ string) (security.DigestUser[st
 	return security.DigestUser[string]{User: username, Password: p}, ok, nil
 }
 
-// clock is a settable time for DigestAuth.Now.
-type clock struct {
+// testClock is a settable time for DigestAuth.Now.
+type testClock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func newClock() *clock { return &clock{t: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)} }
+func newTestClock() *testClock { return &testClock{t: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)} }
 
-func (c *clock) Now() time.Time {
+func (c *testClock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
 }
 
-func (c *clock) Add(d time.Duration) {
+func (c *testClock) Add(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
@@ -61,16 +61,16 @@ func digestApp(auth typed.Dep[string]) *echo.Echo {
 }
 
 // challenge is a parsed Digest challenge.
-type challenge struct {
+type digestChallenge struct {
 	security.DigestCredentials // realm, nonce, opaque, algorithm, qop
 	stale                      bool
 }
 
 // parseChallenges parses the Digest challenges of a response, one per
 // WWW-Authenticate value, and fails the test on anything else.
-func parseChallenges(t *testing.T, h http.Header) []challenge {
+func parseChallenges(t *testing.T, h http.Header) []digestChallenge {
 	t.Helper()
-	var out []challenge
+	var out []digestChallenge
 	for _, v := range h.Values("WWW-Authenticate") {
 		params, ok := strings.CutPrefix(v, "Digest ")
 		if !ok {
@@ -80,7 +80,7 @@ func parseChallenges(t *testing.T, h http.Header) []challenge {
 		if err != nil {
 			t.Fatalf("challenge %q: %v", v, err)
 		}
-		out = append(out, challenge{DigestCredentials: c, stale: strings.HasSuffix(v, ", stale=true")})
+		out = append(out, digestChallenge{DigestCredentials: c, stale: strings.HasSuffix(v, ", stale=true")})
 	}
 	return out
 }
@@ -113,12 +113,12 @@ func hexOf(h func() hash.Hash, s string) string {
 }
 
 // authorization answers ch for method and uri with the next nonce count.
-func (d *digestClient) authorization(t *testing.T, ch challenge, method, uri string) string {
+func (d *digestClient) authorization(t *testing.T, ch digestChallenge, method, uri string) string {
 	d.nc++
 	return d.authorizationNC(t, ch, method, uri, d.nc)
 }
 
-func (d *digestClient) authorizationNC(t *testing.T, ch challenge, method, uri string, nc int) string {
+func (d *digestClient) authorizationNC(t *testing.T, ch digestChallenge, method, uri string, nc int) string {
 	h := hashFor(t, ch.Algorithm)
 	cnonce := d.cnonce
 	if cnonce == "" {
@@ -137,7 +137,7 @@ func (d *digestClient) authorizationNC(t *testing.T, ch challenge, method, uri s
 }
 
 // get sends GET target with the Authorization header authz ("" for none).
-func get(e *echo.Echo, target, authz string) *httptest.ResponseRecorder {
+func digestGet(e *echo.Echo, target, authz string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	if authz != "" {
 		req.Header.Set("Authorization", authz)
@@ -149,9 +149,9 @@ func get(e *echo.Echo, target, authz string) *httptest.ResponseRecorder {
 
 // firstChallenge gets target without credentials and returns the first
 // challenge of the 401.
-func firstChallenge(t *testing.T, e *echo.Echo, target string) challenge {
+func firstChallenge(t *testing.T, e *echo.Echo, target string) digestChallenge {
 	t.Helper()
-	rec := get(e, target, "")
+	rec := digestGet(e, target, "")
 	if rec.Code != http.StatusUnauthorized {
 		t.Fatalf("no credentials: status %d", rec.Code)
 	}

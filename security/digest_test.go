@@ -20,7 +20,7 @@ func TestDigestChallenges(t *testing.T) {
 	auth := &security.DigestAuth[string]{Realm: `my "realm"`, Lookup: lookupPasswords,
 		Algorithms: []string{security.DigestSHA256, security.DigestMD5}}
 	e := digestApp(auth)
-	rec := get(e, "/users/me", "")
+	rec := digestGet(e, "/users/me", "")
 	want401(t, rec, notAuthenticatedBody, rec.Header().Values("WWW-Authenticate")...)
 	got := rec.Header().Values("WWW-Authenticate")
 	if len(got) != 2 {
@@ -36,7 +36,7 @@ func TestDigestChallenges(t *testing.T) {
 	if chs[0].Nonce != chs[1].Nonce || chs[0].Opaque != chs[1].Opaque || chs[0].Realm != `my "realm"` {
 		t.Errorf("challenges %+v: want one nonce, one opaque, the realm unescaped", chs)
 	}
-	if again := parseChallenges(t, get(e, "/users/me", "").Header()); again[0].Nonce == chs[0].Nonce || again[0].Opaque != chs[0].Opaque {
+	if again := parseChallenges(t, digestGet(e, "/users/me", "").Header()); again[0].Nonce == chs[0].Nonce || again[0].Opaque != chs[0].Opaque {
 		t.Errorf("a second 401 has nonce %q opaque %q; want a new nonce, the same opaque", again[0].Nonce, again[0].Opaque)
 	}
 	if a := auth.Challenges(true); len(a) != 2 || !strings.HasSuffix(a[0], ", stale=true") || !challengeRE.MatchString(a[1]) {
@@ -66,12 +66,12 @@ func TestDigestAlgorithms(t *testing.T) {
 					t.Fatalf("challenge algorithm %q", ch.Algorithm)
 				}
 				cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
-				want200(t, get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+				want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 				if base := strings.TrimSuffix(alg, "-sess"); gotAlg != base {
 					t.Errorf("Lookup got algorithm %q, want %q", gotAlg, base)
 				}
 				cl.pass = "swordfish!"
-				rec := get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me"))
+				rec := digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me"))
 				want401(t, rec, `{"detail":"Incorrect username or password"}`, rec.Header().Values("WWW-Authenticate")...)
 			})
 		}
@@ -82,7 +82,7 @@ func TestDigestAlgorithms(t *testing.T) {
 // server offering SHA-256 and MD5.
 func TestDigestVerify(t *testing.T) {
 	t.Parallel()
-	clk := newClock()
+	clk := newTestClock()
 	auth := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords, Now: clk.Now,
 		Algorithms: []string{security.DigestSHA256, security.DigestMD5}}
 	e := digestApp(auth)
@@ -92,90 +92,90 @@ func TestDigestVerify(t *testing.T) {
 	tests := []struct {
 		name       string
 		whenTarget string // "/users/me" when empty
-		whenAuth   func(ch challenge) string
+		whenAuth   func(ch digestChallenge) string
 		wantStatus int
 		wantBody   string
 		wantErr    error
 		wantStale  bool
 	}{
-		{name: "right", whenAuth: func(ch challenge) string { return ok.authorization(t, ch, "GET", "/users/me") },
+		{name: "right", whenAuth: func(ch digestChallenge) string { return ok.authorization(t, ch, "GET", "/users/me") },
 			wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "MD5 alongside", whenAuth: func(ch challenge) string {
+		{name: "MD5 alongside", whenAuth: func(ch digestChallenge) string {
 			ch.Algorithm = "MD5"
 			return ok.authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "query in the target", whenTarget: "/users/me?x=1,2", whenAuth: func(ch challenge) string {
+		{name: "query in the target", whenTarget: "/users/me?x=1,2", whenAuth: func(ch digestChallenge) string {
 			return ok.authorization(t, ch, "GET", "/users/me?x=1,2")
 		}, wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "absolute-form uri", whenAuth: func(ch challenge) string {
+		{name: "absolute-form uri", whenAuth: func(ch digestChallenge) string {
 			return ok.authorization(t, ch, "GET", "http://example.com/users/me")
 		}, wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "non-ASCII username", whenAuth: func(ch challenge) string {
+		{name: "non-ASCII username", whenAuth: func(ch digestChallenge) string {
 			return (&digestClient{user: "jöhn", pass: "pässword"}).authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 200, wantBody: `{"username":"jöhn"}`},
-		{name: "username*", whenAuth: func(ch challenge) string {
+		{name: "username*", whenAuth: func(ch digestChallenge) string {
 			a := (&digestClient{user: "jöhn", pass: "pässword"}).authorization(t, ch, "GET", "/users/me")
 			return strings.Replace(a, `username="jöhn"`, `username*=UTF-8''j%C3%B6hn`, 1)
 		}, wantStatus: 200, wantBody: `{"username":"jöhn"}`},
-		{name: "case of names and hex", whenAuth: func(ch challenge) string {
+		{name: "case of names and hex", whenAuth: func(ch digestChallenge) string {
 			a := ok.authorization(t, ch, "GET", "/users/me")
 			a = strings.Replace(a, "username=", "UserName=", 1)
 			i := strings.Index(a, `response="`) + len(`response="`)
 			return a[:i] + strings.ToUpper(a[i:i+64]) + a[i+64:]
 		}, wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "wrong password", whenAuth: func(ch challenge) string {
+		{name: "wrong password", whenAuth: func(ch digestChallenge) string {
 			return (&digestClient{user: "stanleyjobson", pass: "sword"}).authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "unknown user", whenAuth: func(ch challenge) string {
+		{name: "unknown user", whenAuth: func(ch digestChallenge) string {
 			return (&digestClient{user: "nobody", pass: "swordfish"}).authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "other method signed", whenAuth: func(ch challenge) string { return ok.authorization(t, ch, "POST", "/users/me") },
+		{name: "other method signed", whenAuth: func(ch digestChallenge) string { return ok.authorization(t, ch, "POST", "/users/me") },
 			wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "uri of another resource", whenAuth: func(ch challenge) string { return ok.authorization(t, ch, "GET", "/users/you") },
+		{name: "uri of another resource", whenAuth: func(ch digestChallenge) string { return ok.authorization(t, ch, "GET", "/users/you") },
 			wantStatus: 400, wantBody: `{"detail":"Digest uri does not match the request target"}`, wantErr: security.ErrDigestRejected},
-		{name: "wrong realm", whenAuth: func(ch challenge) string {
+		{name: "wrong realm", whenAuth: func(ch digestChallenge) string {
 			ch.Realm = "other"
 			return ok.authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "wrong opaque", whenAuth: func(ch challenge) string {
+		{name: "wrong opaque", whenAuth: func(ch digestChallenge) string {
 			ch.Opaque = "x"
 			return ok.authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "forged nonce", whenAuth: func(ch challenge) string {
+		{name: "forged nonce", whenAuth: func(ch digestChallenge) string {
 			b := []byte(ch.Nonce)
 			b[3] ^= 1
 			ch.Nonce = string(b)
 			return ok.authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "algorithm not offered", whenAuth: func(ch challenge) string {
+		{name: "algorithm not offered", whenAuth: func(ch digestChallenge) string {
 			ch.Algorithm = "SHA-256-sess"
 			return ok.authorization(t, ch, "GET", "/users/me")
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "no algorithm is MD5", whenAuth: func(ch challenge) string {
+		{name: "no algorithm is MD5", whenAuth: func(ch digestChallenge) string {
 			ch.Algorithm = "MD5"
 			return strings.Replace(ok.authorization(t, ch, "GET", "/users/me"), "algorithm=MD5, ", "", 1)
 		}, wantStatus: 200, wantBody: `{"username":"stanleyjobson"}`},
-		{name: "no qop (RFC 2069)", whenAuth: func(ch challenge) string {
+		{name: "no qop (RFC 2069)", whenAuth: func(ch digestChallenge) string {
 			return strings.Replace(ok.authorization(t, ch, "GET", "/users/me"), "qop=auth, ", "", 1)
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "nc zero", whenAuth: func(ch challenge) string { return ok.authorizationNC(t, ch, "GET", "/users/me", 0) },
+		{name: "nc zero", whenAuth: func(ch digestChallenge) string { return ok.authorizationNC(t, ch, "GET", "/users/me", 0) },
 			wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "userhash", whenAuth: func(ch challenge) string {
+		{name: "userhash", whenAuth: func(ch digestChallenge) string {
 			return ok.authorization(t, ch, "GET", "/users/me") + ", userhash=true"
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "no response", whenAuth: func(ch challenge) string {
+		{name: "no response", whenAuth: func(ch digestChallenge) string {
 			return `Digest username="stanleyjobson", realm="r", nonce="` + ch.Nonce + `", uri="/users/me"`
 		}, wantStatus: 401, wantBody: incorrect, wantErr: security.ErrDigestRejected},
-		{name: "malformed", whenAuth: func(challenge) string { return `Digest username="stanleyjobson` },
+		{name: "malformed", whenAuth: func(digestChallenge) string { return `Digest username="stanleyjobson` },
 			wantStatus: 401, wantBody: notAuthenticatedBody, wantErr: security.ErrMalformedCredentials},
-		{name: "duplicate parameter", whenAuth: func(ch challenge) string {
+		{name: "duplicate parameter", whenAuth: func(ch digestChallenge) string {
 			return ok.authorization(t, ch, "GET", "/users/me") + `, username="admin"`
 		}, wantStatus: 401, wantBody: notAuthenticatedBody, wantErr: security.ErrMalformedCredentials},
-		{name: "missing", whenAuth: func(challenge) string { return "" },
+		{name: "missing", whenAuth: func(digestChallenge) string { return "" },
 			wantStatus: 401, wantBody: notAuthenticatedBody, wantErr: security.ErrNoCredentials},
-		{name: "other scheme", whenAuth: func(challenge) string { return "Basic c3RhbmxleWpvYnNvbjpzd29yZGZpc2g=" },
+		{name: "other scheme", whenAuth: func(digestChallenge) string { return "Basic c3RhbmxleWpvYnNvbjpzd29yZGZpc2g=" },
 			wantStatus: 401, wantBody: notAuthenticatedBody, wantErr: security.ErrNoCredentials},
-		{name: "scheme only", whenAuth: func(challenge) string { return "Digest" },
+		{name: "scheme only", whenAuth: func(digestChallenge) string { return "Digest" },
 			wantStatus: 401, wantBody: notAuthenticatedBody, wantErr: security.ErrNoCredentials},
 	}
 	for _, tt := range tests {
@@ -186,7 +186,7 @@ func TestDigestVerify(t *testing.T) {
 			}
 			ch := firstChallenge(t, e, target)
 			authz := tt.whenAuth(ch)
-			rec := get(e, target, authz)
+			rec := digestGet(e, target, authz)
 			if rec.Code != tt.wantStatus {
 				t.Fatalf("status %d, want %d; body %s", rec.Code, tt.wantStatus, rec.Body)
 			}
@@ -220,18 +220,18 @@ func TestDigestVerify(t *testing.T) {
 
 func TestDigestNonceLifetime(t *testing.T) {
 	t.Parallel()
-	clk := newClock()
+	clk := newTestClock()
 	auth := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords, Now: clk.Now, NonceTTL: time.Minute}
 	e := digestApp(auth)
 	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
 	ch := firstChallenge(t, e, "/users/me")
-	want200(t, get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 
 	clk.Add(59 * time.Second)
-	want200(t, get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 
 	clk.Add(time.Second) // expired
-	rec := get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me"))
+	rec := digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me"))
 	want401(t, rec, notAuthenticatedBody, rec.Header().Values("WWW-Authenticate")...)
 	chs := parseChallenges(t, rec.Header())
 	if len(chs) != 1 || !chs[0].stale || chs[0].Nonce == ch.Nonce {
@@ -239,28 +239,28 @@ func TestDigestNonceLifetime(t *testing.T) {
 	}
 	// Wrong password with the expired nonce: not stale.
 	bad := &digestClient{user: "stanleyjobson", pass: "x"}
-	if c := parseChallenges(t, get(e, "/users/me", bad.authorization(t, ch, "GET", "/users/me")).Header()); c[0].stale {
+	if c := parseChallenges(t, digestGet(e, "/users/me", bad.authorization(t, ch, "GET", "/users/me")).Header()); c[0].stale {
 		t.Errorf("wrong password with an expired nonce got stale=true")
 	}
 	// The client retries with the new nonce.
-	want200(t, get(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 
 	// A nonce from the far future (a clock skew beyond the TTL) is refused.
 	clk.Add(-time.Hour)
-	if rec := get(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me")); rec.Code != 401 {
+	if rec := digestGet(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me")); rec.Code != 401 {
 		t.Errorf("nonce from the future: %d", rec.Code)
 	}
 }
 
 func TestDigestReplay(t *testing.T) {
 	t.Parallel()
-	clk := newClock()
+	clk := newTestClock()
 	auth := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords, Now: clk.Now}
 	e := digestApp(auth)
 	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
 	ch := firstChallenge(t, e, "/users/me")
 	status := func(nc int) int {
-		return get(e, "/users/me", cl.authorizationNC(t, ch, "GET", "/users/me", nc)).Code
+		return digestGet(e, "/users/me", cl.authorizationNC(t, ch, "GET", "/users/me", nc)).Code
 	}
 	for i, step := range []struct {
 		nc, want int
@@ -275,7 +275,7 @@ func TestDigestReplay(t *testing.T) {
 		}
 	}
 	// A replayed request is rejected, not stale: it proves nothing.
-	rec := get(e, "/users/me", cl.authorizationNC(t, ch, "GET", "/users/me", 1))
+	rec := digestGet(e, "/users/me", cl.authorizationNC(t, ch, "GET", "/users/me", 1))
 	if chs := parseChallenges(t, rec.Header()); rec.Code != 401 || chs[0].stale {
 		t.Errorf("replay: %d %+v", rec.Code, chs)
 	}
@@ -283,24 +283,24 @@ func TestDigestReplay(t *testing.T) {
 
 func TestDigestMaxNonces(t *testing.T) {
 	t.Parallel()
-	clk := newClock()
+	clk := newTestClock()
 	auth := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords, Now: clk.Now, MaxNonces: 2}
 	e := digestApp(auth)
 	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
-	var chs []challenge
+	var chs []digestChallenge
 	for range 3 {
 		ch := firstChallenge(t, e, "/users/me")
 		clk.Add(time.Second)
-		want200(t, get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+		want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 		chs = append(chs, ch)
 	}
 	// The first nonce was forgotten to make room for the third: its next
 	// count cannot be checked, so it is stale (not accepted, not rejected).
-	rec := get(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me"))
+	rec := digestGet(e, "/users/me", cl.authorization(t, chs[0], "GET", "/users/me"))
 	if got := parseChallenges(t, rec.Header()); rec.Code != 401 || !got[0].stale {
 		t.Errorf("forgotten nonce: %d %+v, want 401 stale", rec.Code, got)
 	}
-	want200(t, get(e, "/users/me", cl.authorization(t, chs[2], "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, chs[2], "GET", "/users/me")), `{"username":"stanleyjobson"}`)
 }
 
 // TestDigestStateless: instances sharing a Key accept each other's nonces;
@@ -313,9 +313,9 @@ func TestDigestStateless(t *testing.T) {
 	other := digestApp(&security.DigestAuth[string]{Realm: "r", Key: []byte("another key, 16+ bytes"), Lookup: lookupPasswords})
 	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
 	ch := firstChallenge(t, a, "/users/me")
-	want200(t, get(b, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
-	want200(t, get(a, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
-	if rec := get(other, "/users/me", cl.authorization(t, ch, "GET", "/users/me")); rec.Code != 401 {
+	want200(t, digestGet(b, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	want200(t, digestGet(a, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	if rec := digestGet(other, "/users/me", cl.authorization(t, ch, "GET", "/users/me")); rec.Code != 401 {
 		t.Errorf("another key accepted the nonce: %d", rec.Code)
 	}
 	if got := firstChallenge(t, b, "/users/me").Opaque; got != ch.Opaque {
@@ -333,7 +333,7 @@ func TestDigestOncePerRequest(t *testing.T) {
 	e := digestApp(twice)
 	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
 	ch := firstChallenge(t, e, "/users/me")
-	want200(t, get(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson=stanleyjobson"}`)
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson=stanleyjobson"}`)
 }
 
 func TestDigestLookupError(t *testing.T) {
@@ -344,7 +344,7 @@ func TestDigestLookupError(t *testing.T) {
 		}}
 	e := digestApp(auth)
 	ch := firstChallenge(t, e, "/users/me")
-	rec := get(e, "/users/me", (&digestClient{user: "u", pass: "p"}).authorization(t, ch, "GET", "/users/me"))
+	rec := digestGet(e, "/users/me", (&digestClient{user: "u", pass: "p"}).authorization(t, ch, "GET", "/users/me"))
 	if rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("status %d, want 503", rec.Code)
 	}
@@ -352,14 +352,14 @@ func TestDigestLookupError(t *testing.T) {
 
 func TestDigestOptionalAndAnyOf(t *testing.T) {
 	t.Parallel()
-	auth := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords}
-	e, _ := newServer[string](auth)
+	digest := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords}
+	e, _ := newServer[string](digest)
 	want200(t, serve(e, "/opt", nil), "null")
-	rec := serve(e, "/opt", auth1(`Digest username="x`))
+	rec := serve(e, "/opt", auth(`Digest username="x`))
 	want401(t, rec, notAuthenticatedBody, rec.Header().Values("WWW-Authenticate")...)
 
 	bearer := &security.HTTPBearer{}
-	either := security.AnyOfMatched[string](auth,
+	either := security.AnyOfMatched[string](digest,
 		typed.Depends(bearer, func(c echo.Context, b security.HTTPAuthorizationCredentials) (string, error) {
 			return b.Credentials, nil
 		}))
@@ -369,10 +369,8 @@ func TestDigestOptionalAndAnyOf(t *testing.T) {
 	if rec.Code != 401 || len(chs) != 2 || !challengeRE.MatchString(chs[0]) || chs[1] != "Bearer" {
 		t.Errorf("AnyOf(digest, bearer) without credentials: %d %q", rec.Code, chs)
 	}
-	want200(t, serve(e, "/req", auth1("Bearer tok")), `{"index":1,"value":"tok"}`)
+	want200(t, serve(e, "/req", auth("Bearer tok")), `{"index":1,"value":"tok"}`)
 }
-
-func auth1(v string) [][2]string { return [][2]string{{"Authorization", v}} }
 
 func TestDigestNotAuthenticated(t *testing.T) {
 	t.Parallel()
@@ -381,7 +379,7 @@ func TestDigestNotAuthenticated(t *testing.T) {
 			Status: http.StatusUnauthorized, Detail: "log in", Header: http.Header{"WWW-Authenticate": {"Digest"}, "X-Extra": {"1"}},
 		}}}
 	e := digestApp(auth)
-	rec := get(e, "/users/me", "")
+	rec := digestGet(e, "/users/me", "")
 	chs := rec.Header().Values("WWW-Authenticate")
 	if rec.Code != 401 || len(chs) != 1 || !challengeRE.MatchString(chs[0]) || rec.Header().Get("X-Extra") != "1" {
 		t.Errorf("got %d %q %q", rec.Code, chs, rec.Header())

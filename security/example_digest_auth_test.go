@@ -14,8 +14,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// User is the application's user type: what the handler receives.
-type User struct {
+// Account is the application's user type: what the handler receives.
+type Account struct {
 	Username string `json:"username"`
 }
 
@@ -23,23 +23,23 @@ type User struct {
 // user behind RFC 7616 Digest. The client here is written out to show the
 // exchange; curl --digest and browsers do the same.
 func ExampleDigestAuth() {
-	digest := &security.DigestAuth[User]{
+	digest := &security.DigestAuth[Account]{
 		Realm: "fastecho",
 		Key:   []byte("a secret of 16 bytes or more, shared by every instance"),
-		Lookup: func(c echo.Context, username, algorithm string) (security.DigestUser[User], bool, error) {
+		Lookup: func(c echo.Context, username, algorithm string) (security.DigestUser[Account], bool, error) {
 			if username != "stanleyjobson" {
-				return security.DigestUser[User]{}, false, nil
+				return security.DigestUser[Account]{}, false, nil
 			}
-			return security.DigestUser[User]{User: User{Username: username}, Password: "swordfish"}, true, nil
+			return security.DigestUser[Account]{User: Account{Username: username}, Password: "swordfish"}, true, nil
 		},
 	}
 	e := echo.New()
 	api := typed.New(e)
-	api.GET("/users/me", typed.Handle[struct{}, User](digest,
-		func(c echo.Context, _ struct{}, u User) (User, error) { return u, nil }))
+	api.GET("/users/me", typed.Handle[struct{}, Account](digest,
+		func(c echo.Context, _ struct{}, u Account) (Account, error) { return u, nil }))
 
 	// Without credentials: a 401 and a challenge with a fresh nonce.
-	rec := send(e, "")
+	rec := sendDigest(e, "")
 	challenge := rec.Header().Get("WWW-Authenticate")
 	fmt.Println(rec.Code, regexp.MustCompile(`(nonce|opaque)="[^"]+"`).ReplaceAllString(challenge, `$1="…"`))
 
@@ -51,7 +51,7 @@ func ExampleDigestAuth() {
 		h := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
 		nonce, nc, cnonce := param("nonce"), "00000001", "0a4f113b"
 		response := h(h("stanleyjobson:fastecho:"+password) + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + h("GET:/users/me"))
-		rec = send(e, `Digest username="stanleyjobson", realm="fastecho", uri="/users/me", algorithm=SHA-256, `+
+		rec = sendDigest(e, `Digest username="stanleyjobson", realm="fastecho", uri="/users/me", algorithm=SHA-256, `+
 			`nonce="`+nonce+`", nc=`+nc+`, cnonce="`+cnonce+`", qop=auth, response="`+response+`", opaque="`+param("opaque")+`"`)
 		fmt.Println(rec.Code, strings.TrimSpace(rec.Body.String()))
 	}
@@ -61,7 +61,7 @@ func ExampleDigestAuth() {
 	// 401 {"detail":"Incorrect username or password"}
 }
 
-func send(e *echo.Echo, authorization string) *httptest.ResponseRecorder {
+func sendDigest(e *echo.Echo, authorization string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, "/users/me", nil)
 	if authorization != "" {
 		req.Header.Set("Authorization", authorization)
