@@ -23,18 +23,18 @@ import (
 
 // clientServer serves GET /users/me behind dep on a real listener, and
 // counts the answers by status. advance, if set, runs after each 200.
-type clientServer struct {
+type digestServer struct {
 	*httptest.Server
 	ok, unauthorized atomic.Int32
 	stale            atomic.Int32
 }
 
-func startClientServer(t *testing.T, dep typed.Dep[string], after func()) *clientServer {
+func startDigestServer(t *testing.T, dep typed.Dep[string], after func()) *digestServer {
 	t.Helper()
-	s := &clientServer{}
+	s := &digestServer{}
 	e := digestApp(dep)
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &statusWriter{ResponseWriter: w}
+		rec := &digestStatusWriter{ResponseWriter: w}
 		e.ServeHTTP(rec, r)
 		switch rec.status {
 		case http.StatusOK:
@@ -53,12 +53,12 @@ func startClientServer(t *testing.T, dep typed.Dep[string], after func()) *clien
 	return s
 }
 
-type statusWriter struct {
+type digestStatusWriter struct {
 	http.ResponseWriter
 	status int
 }
 
-func (w *statusWriter) WriteHeader(code int) {
+func (w *digestStatusWriter) WriteHeader(code int) {
 	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -119,7 +119,7 @@ func TestDigestCurl(t *testing.T) {
 				// shasum -a 512256"; SHA-512/256 itself came in curl 8.8.
 				t.Skip("this curl computes SHA-512-256 with SHA-256; curl 8.8 or later needed")
 			}
-			srv := startClientServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Algorithms: algs}, nil)
+			srv := startDigestServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Algorithms: algs}, nil)
 			url := srv.URL + "/users/me"
 			if got := curlDigest(t, "--digest", "stanleyjobson:swordfish", url); len(got) != 1 || got[0] != "200 "+me {
 				t.Errorf("right password: %q", got)
@@ -135,7 +135,7 @@ func TestDigestCurl(t *testing.T) {
 
 	t.Run("three requests", func(t *testing.T) {
 		t.Parallel()
-		srv := startClientServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}, nil)
+		srv := startDigestServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}, nil)
 		url := srv.URL + "/users/me"
 		got := curlDigest(t, "--digest", "stanleyjobson:swordfish", url, url+"?page=2", url)
 		if strings.Join(got, "|") != "200 "+me+"|200 "+me+"|200 "+me {
@@ -145,7 +145,7 @@ func TestDigestCurl(t *testing.T) {
 
 	t.Run("non-ASCII username", func(t *testing.T) {
 		t.Parallel()
-		srv := startClientServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}, nil)
+		srv := startDigestServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}, nil)
 		if got := curlDigest(t, "--digest", "jöhn:pässword", srv.URL+"/users/me"); len(got) != 1 || got[0] != `200 {"username":"jöhn"}` {
 			t.Errorf("got %q", got)
 		}
@@ -153,7 +153,7 @@ func TestDigestCurl(t *testing.T) {
 
 	t.Run("stale nonce retried", func(t *testing.T) {
 		t.Parallel()
-		srv := startClientServer(t, expiringOnce(), nil)
+		srv := startDigestServer(t, expiringOnce(), nil)
 		if got := curlDigest(t, "--digest", "stanleyjobson:swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}
@@ -166,12 +166,12 @@ func TestDigestCurl(t *testing.T) {
 		t.Parallel()
 		var matched atomic.Int32
 		matched.Store(-1)
-		dep := typed.Depends(security.AnyOfMatched(basicUser(), typed.Dep[string](&security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords})),
+		dep := typed.Depends(security.AnyOfMatched(digestBasicUser(), typed.Dep[string](&security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords})),
 			func(c echo.Context, m security.Matched[string]) (string, error) {
 				matched.Store(int32(m.Index))
 				return m.Value, nil
 			})
-		srv := startClientServer(t, dep, nil)
+		srv := startDigestServer(t, dep, nil)
 		if got := curlDigest(t, "--anyauth", "stanleyjobson:swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}
@@ -192,7 +192,7 @@ func curlAtLeastVersion(t *testing.T, major, minor int) bool {
 }
 
 // basicUser is HTTP Basic checked against digestUsers.
-func basicUser() typed.Dep[string] {
+func digestBasicUser() typed.Dep[string] {
 	return typed.Depends(&security.HTTPBasic{Realm: "fastecho"}, func(c echo.Context, b security.HTTPBasicCredentials) (string, error) {
 		if p, ok := digestUsers[b.Username]; !ok || !b.Matches(b.Username, p) {
 			return "", typed.NewHTTPError(http.StatusUnauthorized, "Incorrect username or password", "WWW-Authenticate", `Basic realm="fastecho"`)
@@ -252,7 +252,7 @@ func TestDigestPython(t *testing.T) {
 	for _, algs := range [][]string{{"MD5"}, {"MD5", "SHA-256"}} {
 		t.Run(strings.Join(algs, "+"), func(t *testing.T) {
 			t.Parallel()
-			srv := startClientServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Algorithms: algs}, nil)
+			srv := startDigestServer(t, &security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords, Algorithms: algs}, nil)
 			url := srv.URL + "/users/me"
 			if got := runPython(t, "digest", "stanleyjobson", "swordfish", url, url+"?q=1", url); strings.Join(got, "|") != "200 "+me+"|200 "+me+"|200 "+me {
 				t.Errorf("right password: %q", got)
@@ -266,7 +266,7 @@ func TestDigestPython(t *testing.T) {
 	t.Run("stale nonce retried", func(t *testing.T) {
 		t.Parallel()
 		dep := expiringOnce("MD5")
-		srv := startClientServer(t, dep, nil)
+		srv := startDigestServer(t, dep, nil)
 		if got := runPython(t, "digest", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}
@@ -279,12 +279,12 @@ func TestDigestPython(t *testing.T) {
 		t.Parallel()
 		var matched atomic.Int32
 		matched.Store(-1)
-		dep := typed.Depends(security.AnyOfMatched(typed.Dep[string](&security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}), basicUser()),
+		dep := typed.Depends(security.AnyOfMatched(typed.Dep[string](&security.DigestAuth[string]{Realm: "fastecho", Lookup: lookupPasswords}), digestBasicUser()),
 			func(c echo.Context, m security.Matched[string]) (string, error) {
 				matched.Store(int32(m.Index))
 				return m.Value, nil
 			})
-		srv := startClientServer(t, dep, nil)
+		srv := startDigestServer(t, dep, nil)
 		if got := runPython(t, "basic", "stanleyjobson", "swordfish", srv.URL+"/users/me"); len(got) != 1 || got[0] != "200 "+me {
 			t.Errorf("got %q", got)
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // quoteParam writes v as a quoted-string, escaping every '"' and '\'.
-func quoteParam(v string) string {
+func digestQuote(v string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 }
 
@@ -25,7 +25,7 @@ func formatDigest(c security.DigestCredentials) string {
 		{"algorithm", c.Algorithm}, {"cnonce", c.CNonce}, {"opaque", c.Opaque}, {"qop", c.QOP}, {"nc", c.NC},
 	} {
 		if p[1] != "" {
-			parts = append(parts, p[0]+"="+quoteParam(p[1]))
+			parts = append(parts, p[0]+"="+digestQuote(p[1]))
 		}
 	}
 	if c.UserHash {
@@ -78,7 +78,7 @@ func FuzzParseDigestCredentials(f *testing.F) {
 				quotable = false
 			}
 		}
-		q := quoteParam(value)
+		q := digestQuote(value)
 		c, err = security.ParseDigestCredentials("username=" + q + ", uri = " + q + ",realm=" + q + ",nonce=x")
 		switch {
 		case quotable && err != nil:

@@ -93,7 +93,7 @@ type digestClient struct {
 	nc         int
 }
 
-func hashFor(t *testing.T, alg string) func() hash.Hash {
+func digestHashFor(t *testing.T, alg string) func() hash.Hash {
 	switch strings.TrimSuffix(alg, "-sess") {
 	case "MD5", "":
 		return md5.New
@@ -106,7 +106,7 @@ func hashFor(t *testing.T, alg string) func() hash.Hash {
 	return nil
 }
 
-func hexOf(h func() hash.Hash, s string) string {
+func digestHex(h func() hash.Hash, s string) string {
 	x := h()
 	x.Write([]byte(s))
 	return hex.EncodeToString(x.Sum(nil))
@@ -119,18 +119,18 @@ func (d *digestClient) authorization(t *testing.T, ch digestChallenge, method, u
 }
 
 func (d *digestClient) authorizationNC(t *testing.T, ch digestChallenge, method, uri string, nc int) string {
-	h := hashFor(t, ch.Algorithm)
+	h := digestHashFor(t, ch.Algorithm)
 	cnonce := d.cnonce
 	if cnonce == "" {
 		cnonce = "0a4f113b"
 	}
 	ncs := strings.ToLower(hex.EncodeToString([]byte{byte(nc >> 24), byte(nc >> 16), byte(nc >> 8), byte(nc)}))
-	ha1 := hexOf(h, d.user+":"+ch.Realm+":"+d.pass)
+	ha1 := digestHex(h, d.user+":"+ch.Realm+":"+d.pass)
 	if strings.HasSuffix(ch.Algorithm, "-sess") {
-		ha1 = hexOf(h, ha1+":"+ch.Nonce+":"+cnonce)
+		ha1 = digestHex(h, ha1+":"+ch.Nonce+":"+cnonce)
 	}
-	ha2 := hexOf(h, method+":"+uri)
-	resp := hexOf(h, ha1+":"+ch.Nonce+":"+ncs+":"+cnonce+":auth:"+ha2)
+	ha2 := digestHex(h, method+":"+uri)
+	resp := digestHex(h, ha1+":"+ch.Nonce+":"+ncs+":"+cnonce+":auth:"+ha2)
 	return `Digest username="` + d.user + `", realm="` + ch.Realm + `", nonce="` + ch.Nonce + `", uri="` + uri +
 		`", algorithm=` + ch.Algorithm + `, response="` + resp + `", opaque="` + ch.Opaque +
 		`", qop=auth, nc=` + ncs + `, cnonce="` + cnonce + `"`
