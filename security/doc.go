@@ -84,5 +84,5 @@
 // HTTPBasic's Charset "UTF-8" mode (RFC 7617 §2.1), escaped quotes in a
 // realm, RFC 6750 challenges ([BearerChallenge]), and the combinators
 // above. HTTPDigest and OpenIDConnect extract the header only, as in
-// FastAPI.
+// FastAPI; [DigestAuth] verifies Digest (RFC 7616) on top of HTTPDigest.
 package security

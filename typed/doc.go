@@ -35,6 +35,19 @@
 // and whose Internal is the original error, so a custom handler can use
 // errors.As.
 //
+// With [Options].ProblemDetails every such error is answered as RFC 9457
+// application/problem+json instead ([Problem]). A panic in a handler or a
+// dependency is logged and answered 500 without details; a body over
+// [Options].MaxBodyBytes (1 MiB by default) is a 413.
+//
+// # Tests and WebSockets
+//
+// [Override] replaces a dependency wherever it is reached, on one API, as
+// FastAPI's app.dependency_overrides; restore it when the test ends.
+// [Upgrade] guards a route that answers by itself — a WebSocket endpoint —
+// with the same dependencies: they resolve before the upgrade, and a
+// failure is an ordinary HTTP answer.
+//
 // # Documentation
 //
 // Every registration records an [Operation] — method, full path, request and

@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -11,7 +12,7 @@ import (
 
 // ErrPanic is the cause of the 500 answered when a handler or a dependency
 // panics.
-var ErrPanic = fmt.Errorf("typed: handler panicked")
+var ErrPanic = errors.New("typed: handler panicked")
 
 var errInternal = (&HTTPError{
 	Status: http.StatusInternalServerError,
