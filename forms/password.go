@@ -14,8 +14,9 @@ import (
 // the package documentation): application/x-www-form-urlencoded or
 // multipart/form-data, the last occurrence of a field counting and an empty
 // value counting as missing. Any other body, or none, is a form with no
-// fields. A failure is a [*typed.RequestValidationError] (422) listing, in
-// field order, grant_type if it is not "password" (string_pattern_mismatch)
+// fields. A failure is a 422 [*typed.RequestValidationError] (or, when it
+// echoes nothing of the request, a prepared [*typed.HTTPError] wrapping
+// one: errors.As finds it either way) listing, in field order, grant_type if it is not "password" (string_pattern_mismatch)
 // and username and password if missing; a body over the API's limit is a
 // 413. A nil opts means the defaults.
 //
@@ -110,8 +111,19 @@ func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 		}
 	}
 	gt := v[fGrantType]
-	badGrant := gt == "" && p.strict || gt != "" && gt != "password"
-	if !badGrant && v[fUsername] != "" && v[fPassword] != "" {
+	mismatch := gt != "" && gt != "password"
+	var absent int // the missing required fields, as bits of missingErrs's index
+	if gt == "" && p.strict {
+		absent |= absentGrantType
+	}
+	if v[fUsername] == "" {
+		absent |= absentUsername
+	}
+	if v[fPassword] == "" {
+		absent |= absentPassword
+	}
+	switch {
+	case !mismatch && absent == 0:
 		return OAuth2PasswordRequestForm{
 			GrantType:    gt,
 			Username:     v[fUsername],
@@ -120,28 +132,56 @@ func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 			ClientID:     v[fClientID],
 			ClientSecret: v[fClientSecret],
 		}, nil
+	case !mismatch:
+		// Nothing of the request is echoed: the answer is prepared.
+		return OAuth2PasswordRequestForm{}, missingErrs[absent]
 	}
-	errs := make([]typed.ValidationError, 0, 3)
-	switch {
-	case gt == "" && p.strict:
-		errs = append(errs, missing(fGrantType))
-	case gt != "" && gt != "password":
-		errs = append(errs, typed.ValidationError{
-			Type:  "string_pattern_mismatch",
-			Loc:   locs[fGrantType],
-			Msg:   "String should match pattern '^password$'",
-			Input: gt,
-			Ctx:   map[string]any{"pattern": "^password$"},
-		})
+	errs := make([]typed.ValidationError, 1, 3)
+	errs[0] = typed.ValidationError{
+		Type:  "string_pattern_mismatch",
+		Loc:   locs[fGrantType],
+		Msg:   "String should match pattern '^password$'",
+		Input: gt,
+		Ctx:   patternCtx,
 	}
-	if v[fUsername] == "" {
-		errs = append(errs, missing(fUsername))
-	}
-	if v[fPassword] == "" {
-		errs = append(errs, missing(fPassword))
-	}
-	return OAuth2PasswordRequestForm{}, &typed.RequestValidationError{Errors: errs}
+	return OAuth2PasswordRequestForm{}, &typed.RequestValidationError{Errors: appendMissing(errs, absent)}
 }
+
+// The bits of a missingErrs index: which required fields are missing.
+const (
+	absentGrantType = 1 << iota
+	absentUsername
+	absentPassword
+)
+
+// appendMissing appends the "missing" entries of the fields in absent, in
+// field order.
+func appendMissing(errs []typed.ValidationError, absent int) []typed.ValidationError {
+	for _, f := range [...]struct{ bit, k int }{
+		{absentGrantType, fGrantType}, {absentUsername, fUsername}, {absentPassword, fPassword},
+	} {
+		if absent&f.bit != 0 {
+			errs = append(errs, missing(f.k))
+		}
+	}
+	return errs
+}
+
+// missingErrs are the 422s of forms whose only faults are missing fields,
+// indexed by the absent bits: prepared once (body encoded, Echo answer
+// built), as they echo nothing of the request. Each wraps its
+// *typed.RequestValidationError, which errors.As finds. Shared: never
+// modified.
+var missingErrs = func() (m [absentPassword << 1]*typed.HTTPError) {
+	for absent := 1; absent < len(m); absent++ {
+		ve := &typed.RequestValidationError{Errors: appendMissing(nil, absent)}
+		m[absent] = ve.HTTPError().Prepare()
+	}
+	return m
+}()
+
+// patternCtx is the ctx of a grant_type mismatch; shared, never modified.
+var patternCtx = map[string]any{"pattern": "^password$"}
 
 // locs are the error locations of the fields; they are shared, never
 // modified.
