@@ -3,6 +3,7 @@ package security
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/fastecho/fastecho/typed"
 )
@@ -38,7 +39,9 @@ func (s *secured[T]) Describe(d *typed.Doc) { s.dep.Describe(d.WithScopes(s.scop
 
 // SecurityScopes are the scopes accumulated above the dependency that asks
 // for them with [Scopes]: the union of every [Security] between the route
-// and it, outermost first. Scopes is never nil.
+// and it, outermost first. Scopes is never nil; it is the request's own
+// list ([typed.Request.Scopes]), so read it but do not modify its elements
+// (appending to it copies).
 //
 // FastAPI: `fastapi.security.SecurityScopes`.
 type SecurityScopes struct {
@@ -61,7 +64,45 @@ type scopesDep struct{}
 
 func (*scopesDep) Resolve(r *typed.Request) (SecurityScopes, error) {
 	s := r.Scopes()
-	return SecurityScopes{Scopes: append([]string{}, s...), ScopeStr: strings.Join(s, " ")}, nil
+	if s == nil {
+		s = []string{} // no allocation
+	}
+	return SecurityScopes{Scopes: s[:len(s):len(s)], ScopeStr: joinScopes(s)}, nil
+}
+
+// joined is a scope list and its ScopeStr.
+type joined struct {
+	scopes []string
+	str    string
+}
+
+// joinCache remembers recent ScopeStr values by a hash of their scopes. A
+// chain's scopes come from its Security calls, not from the request, so
+// few lists recur and a request of a warm route joins nothing.
+var joinCache [64]atomic.Pointer[joined]
+
+// joinScopes returns the scopes joined by single spaces.
+func joinScopes(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	h := uint32(2166136261) // FNV-1a over the scopes and their separators
+	for _, scope := range s {
+		for i := 0; i < len(scope); i++ {
+			h = (h ^ uint32(scope[i])) * 16777619
+		}
+		h = (h ^ ' ') * 16777619
+	}
+	slot := &joinCache[h%uint32(len(joinCache))]
+	if j := slot.Load(); j != nil && slices.Equal(j.scopes, s) {
+		return j.str
+	}
+	str := strings.Join(s, " ")
+	slot.Store(&joined{scopes: slices.Clone(s), str: str})
+	return str
 }
 
 func (*scopesDep) Describe(*typed.Doc) {}
