@@ -1,0 +1,226 @@
+// Command results runs the benchmarks of package bench in interleaved
+// rounds and writes RESULTS.md: per path and case the median ns/op and
+// allocs/op of each implementation, the median of the per-round ratios
+// fastecho/raw, fastecho/echomw and fastecho/huma, whether the targets of
+// issue 5 are met, and for each miss the CPU and allocation profile of the
+// fastecho benchmark.
+//
+// The test binary is built once; each round then runs every benchmark once,
+// as `go test -run '^$' -bench . -count 1` would, so that the machine's
+// drift shows in every benchmark alike and cancels out of the ratios.
+//
+// Usage, from the bench module:
+//
+//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-out RESULTS.md]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+func main() {
+	rounds := flag.Int("rounds", 7, "rounds of every benchmark")
+	benchtime := flag.String("benchtime", "250ms", "-benchtime of each benchmark in a round")
+	bench := flag.String("bench", ".", "-bench pattern")
+	out := flag.String("out", "RESULTS.md", "the report to write")
+	profile := flag.Bool("profile", true, "profile the fastecho benchmark of each missed target")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("results: ")
+
+	dir, err := os.MkdirTemp("", "fastecho-bench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "bench.test")
+	if err := run("go", "test", "-c", "-o", bin, "."); err != nil {
+		log.Fatalf("building the benchmarks: %v", err)
+	}
+
+	start := time.Now()
+	var rs results
+	for i := range *rounds {
+		t := time.Now()
+		var buf bytes.Buffer
+		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", *bench, "-test.benchtime", *benchtime,
+			"-test.count", "1", "-test.benchmem")
+		cmd.Stdout, cmd.Stderr = &buf, os.Stderr
+		if err := cmd.Run(); err != nil {
+			os.Stderr.Write(buf.Bytes())
+			log.Fatalf("round %d: %v", i+1, err)
+		}
+		r, err := parseRound(&buf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		rs = append(rs, r)
+		log.Printf("round %d/%d: %d benchmarks in %v", i+1, *rounds, len(r), time.Since(t).Round(time.Second))
+	}
+
+	rep := newReport(rs)
+	if *profile {
+		for _, t := range rep.missedBenchmarks() {
+			p, err := profileBenchmark(bin, dir, t.bench, t.focus)
+			if err != nil {
+				log.Printf("profiling %s: %v", t.bench, err)
+				continue
+			}
+			rep.profiles[t.bench] = p
+			log.Printf("profiled %s", t.bench)
+		}
+	}
+	rep.env = environment(*rounds, *benchtime, time.Since(start))
+	if err := os.WriteFile(*out, rep.markdown(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s: %d targets met, %d missed", *out, rep.met, rep.missed)
+}
+
+// run runs a command with its output on stderr.
+func run(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+// runQuiet runs a command and shows its output only if it fails.
+func runQuiet(name string, args ...string) error {
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	return nil
+}
+
+// profile is the evidence for a missed target: the top CPU entries and the
+// allocations per request, by function.
+type profile struct {
+	cpu, allocs string
+}
+
+// profileBenchmark runs one benchmark (a name such as
+// BenchmarkBasic/Missing/fastecho) under the CPU profiler, then under the
+// memory profiler recording every allocation, and keeps the entries below
+// focus (Echo's ServeHTTP for a request), which leaves the benchmark's
+// setup out.
+func profileBenchmark(bin, dir, name, focus string) (profile, error) {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + p + "$"
+	}
+	pattern := strings.Join(parts, "/")
+	cpu, mem := filepath.Join(dir, "cpu.out"), filepath.Join(dir, "mem.out")
+	const memRuns = 20000
+	if err := runQuiet(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", "1s",
+		"-test.cpuprofile", cpu); err != nil {
+		return profile{}, err
+	}
+	if err := runQuiet(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", fmt.Sprint(memRuns, "x"),
+		"-test.memprofile", mem, "-test.memprofilerate", "1"); err != nil {
+		return profile{}, err
+	}
+	cpuTop, err := pprofTop(bin, cpu, "-top", "-cum", "-nodecount=30", "-focus="+focus)
+	if err != nil {
+		return profile{}, err
+	}
+	memTop, err := pprofTop(bin, mem, "-top", "-sample_index=alloc_objects", "-nodecount=12", "-focus="+focus)
+	if err != nil {
+		return profile{}, err
+	}
+	return profile{cpu: trimCPU(cpuTop, 12), allocs: perRequest(memTop, memRuns)}, nil
+}
+
+func pprofTop(bin, prof string, args ...string) (string, error) {
+	var out, errb bytes.Buffer
+	cmd := exec.Command("go", append(append([]string{"tool", "pprof"}, args...), bin, prof)...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("pprof: %v: %s", err, errb.String())
+	}
+	return out.String(), nil
+}
+
+// trimCPU keeps the header and the first n entries of a `pprof -top -cum`
+// that are not the benchmark harness's frames.
+func trimCPU(top string, n int) string {
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(top, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "flat") {
+			in = true
+			b.WriteString(line + "\n")
+			continue
+		}
+		if !in || line == "" || harnessFrame(line) {
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		b.WriteString(line + "\n")
+		n--
+	}
+	return b.String()
+}
+
+func harnessFrame(line string) bool {
+	for _, f := range []string{"testing.", "runtime.goexit", "bench.(*path).run", "bench.BenchmarkOpenAPI"} {
+		if strings.Contains(line, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// perRequest turns `pprof -top -sample_index=alloc_objects` into
+// allocations per request: flat counts divided by the runs.
+func perRequest(top string, runs int) string {
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(top, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && f[0] == "flat" {
+			in = true
+			b.WriteString("allocs/request  function\n")
+			continue
+		}
+		if !in || len(f) < 6 {
+			continue
+		}
+		var flat float64
+		if _, err := fmt.Sscan(f[0], &flat); err != nil || flat/float64(runs) < 0.05 {
+			continue
+		}
+		fmt.Fprintf(&b, "%14.2f  %s\n", flat/float64(runs), strings.Join(f[5:], " "))
+	}
+	return b.String()
+}
+
+// environment describes the run for the report's header.
+func environment(rounds int, benchtime string, took time.Duration) string {
+	goVersion := runtime.Version()
+	if out, err := exec.Command("go", "version").Output(); err == nil {
+		goVersion = strings.TrimSpace(string(out))
+	}
+	cpu := "unknown CPU"
+	if info, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(info), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				cpu = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %s, %d CPUs; %d rounds of every benchmark at -benchtime %s (%v in all), %s",
+		goVersion, cpu, runtime.NumCPU(), rounds, benchtime, took.Round(time.Second), time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseRound(t *testing.T) {
+	out := `goos: linux
+BenchmarkBasic/OK/raw-2         	  547130	       500.0 ns/op	     112 B/op	       5 allocs/op
+BenchmarkBasic/OK/fastecho-2    	  533367	       400.0 ns/op	      96 B/op	       4 allocs/op
+BenchmarkOpenAPIFirst/20-2      	      22	   4935098 ns/op	    214344 register-ns/op
+PASS
+`
+	r, err := parseRound(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r["BenchmarkBasic/OK/fastecho"]["allocs/op"]; got != 4 {
+		t.Errorf("allocs/op = %v, want 4", got)
+	}
+	if got := r["BenchmarkOpenAPIFirst/20"]["register-ns/op"]; got != 214344 {
+		t.Errorf("register-ns/op = %v", got)
+	}
+	if len(r) != 3 {
+		t.Errorf("%d benchmarks, want 3", len(r))
+	}
+}
+
+// TestRatio checks that ratios are taken per round, then their median.
+func TestRatio(t *testing.T) {
+	rs := results{
+		{"a": {"ns/op": 100}, "b": {"ns/op": 200}},   // 0.5
+		{"a": {"ns/op": 300}, "b": {"ns/op": 300}},   // 1.0
+		{"a": {"ns/op": 1000}, "b": {"ns/op": 1600}}, // 0.625
+	}
+	if got, _ := rs.ratio("a", "b"); got != 0.625 {
+		t.Errorf("ratio = %v, want 0.625", got)
+	}
+	if got, _ := rs.median("a", "ns/op"); got != 300 {
+		t.Errorf("median = %v, want 300", got)
+	}
+}
+
+func TestTargets(t *testing.T) {
+	r := row{path: "APIKeyHeader", kase: "Missing",
+		ratio:  map[string]float64{"raw": 0.6, "echomw": 0.4},
+		allocs: map[string]float64{"fastecho": 3}}
+	ts := rowTargets(r, "BenchmarkAPIKeyHeader/Missing/fastecho")
+	if len(ts) != 2 || ts[0].ok || !ts[1].ok {
+		t.Errorf("targets = %+v, want raw missed and echomw met", ts)
+	}
+}
