@@ -30,10 +30,11 @@
 // # Errors
 //
 // A handler or dependency returns an [*HTTPError] (FastAPI's HTTPException)
-// to answer with a status, {"detail": …} and headers. Errors reach Echo's
-// HTTPErrorHandler as *echo.HTTPError values whose Message encodes that body
-// and whose Internal is the original error, so a custom handler can use
-// errors.As.
+// to answer with a status, {"detail": …} and headers. Such errors, and 422s,
+// are written directly (a prepared error costs no allocation); any other
+// error goes to Echo's HTTPErrorHandler. With [Options].EchoErrors every
+// error goes there, as an *echo.HTTPError whose Message encodes the body
+// and whose Internal is the original error (see [EchoError]).
 //
 // With [Options].ProblemDetails every such error is answered as RFC 9457
 // application/problem+json instead ([Problem]). A panic in a handler or a

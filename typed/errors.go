@@ -22,6 +22,7 @@ type HTTPError struct {
 	Err    error
 
 	body    []byte          // pre-encoded {"detail":…}, set by Prepare
+	wire    []byte          // body and a newline, as written
 	echoErr *echo.HTTPError // pre-built answer, set by Prepare
 }
 
@@ -65,12 +66,13 @@ func (e *HTTPError) MarshalJSON() ([]byte, error) {
 // cannot be encoded as JSON (a programmer error).
 func (e *HTTPError) Prepare() *HTTPError {
 	p := *e
-	p.body = nil
+	p.body, p.wire = nil, nil
 	body, err := p.MarshalJSON()
 	if err != nil {
 		panic("typed: HTTPError.Detail cannot be encoded: " + err.Error())
 	}
 	p.body = body
+	p.wire = append(body[:len(body):len(body)], '\n')
 	p.Header = e.Header.Clone()
 	for k, vs := range p.Header {
 		p.Header[k] = vs[:len(vs):len(vs)] // appending to a response header copies

@@ -79,7 +79,7 @@ func newHandler[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, d
 			if noContent {
 				return c.NoContent(status)
 			}
-			return c.JSON(status, resp)
+			return writeJSON(c, status, resp)
 		}
 	}
 	return h

@@ -1,11 +1,8 @@
 package typed
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
-
-	"github.com/labstack/echo/v4"
 )
 
 // ProblemContentType is the media type of RFC 9457 problem details.
@@ -41,29 +38,4 @@ func problemOf(he *HTTPError) Problem {
 		}
 	}
 	return p
-}
-
-// fail answers a failed request: FastAPI's {"detail": …} through
-// [EchoError], or problem details when the API asks for them.
-func (cfg *config) fail(c echo.Context, err error) error {
-	if !cfg.problem {
-		return EchoError(c, err)
-	}
-	var he *HTTPError
-	if !errors.As(err, &he) {
-		var ve *RequestValidationError
-		if !errors.As(err, &ve) {
-			return err
-		}
-		he = ve.HTTPError()
-	}
-	h := c.Response().Header()
-	for k, vs := range he.Header {
-		h[k] = vs
-	}
-	body, jerr := json.Marshal(problemOf(he))
-	if jerr != nil {
-		return jerr
-	}
-	return c.Blob(he.status(), ProblemContentType, body)
 }
