@@ -2,7 +2,7 @@ package typed
 
 import (
 	"io"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/labstack/echo/v4"
@@ -27,11 +27,21 @@ type requestState struct {
 	read    bool   // body has been read
 	bodyErr error
 	limited io.LimitedReader // reads the body within the limit
+	// scopeBuf holds the merged scope lists of the request's views: one
+	// allocation per request that uses scopes. Views keep their sub-slices;
+	// appending past the capacity moves later lists to a new array and
+	// leaves earlier ones intact. It is never reused by another request,
+	// because SecurityScopes hands the lists to user code, which may keep
+	// them.
+	scopeBuf []string
+	// views holds the Requests WithScopes returns, for the same reason.
+	views []*Request
+	nview int
 }
 
 type cacheEntry struct {
 	key    any
-	scopes string
+	scopes []string
 	val    any
 	err    error
 }
@@ -53,6 +63,11 @@ func (r *Request) release() {
 	s.root = Request{}
 	s.body, s.read, s.bodyErr, s.cfg = nil, false, nil, nil
 	s.limited = io.LimitedReader{}
+	s.scopeBuf = nil
+	for _, v := range s.views[:s.nview] {
+		*v = Request{}
+	}
+	s.nview = 0
 	statePool.Put(s)
 }
 
@@ -75,11 +90,30 @@ func (r *Request) Scopes() []string { return r.scopes }
 // WithScopes returns a view of r whose Scopes are r's followed by those of
 // scopes not already present. The view shares r's context and cache.
 func (r *Request) WithScopes(scopes ...string) *Request {
-	merged := mergeScopes(r.scopes, scopes)
-	if len(merged) == len(r.scopes) {
-		return r
+	s := r.state
+	if s.scopeBuf == nil {
+		s.scopeBuf = make([]string, 0, 16)
 	}
-	return &Request{ctx: r.ctx, scopes: merged, state: r.state}
+	start := len(s.scopeBuf)
+	buf := append(s.scopeBuf, r.scopes...)
+	for _, sc := range scopes {
+		if !contains(buf[start:], sc) {
+			buf = append(buf, sc)
+		}
+	}
+	if len(buf)-start == len(r.scopes) {
+		clear(buf[start:])
+		return r // nothing added
+	}
+	s.scopeBuf = buf
+	merged := buf[start:len(buf):len(buf)] // appending to it copies
+	if s.nview == len(s.views) {
+		s.views = append(s.views, new(Request))
+	}
+	v := s.views[s.nview]
+	s.nview++
+	*v = Request{ctx: r.ctx, scopes: merged, state: s}
+	return v
 }
 
 // Resolve resolves d for r: d.Resolve(r), or its replacement's if a test
@@ -97,15 +131,14 @@ func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 // cached returns the request's cached result for key at r's scopes, or
 // computes, stores and returns it.
 func cached[T any](r *Request, key any, compute func() (T, error)) (T, error) {
-	scopes := strings.Join(r.scopes, " ")
 	for _, e := range r.state.cache {
-		if e.key == key && e.scopes == scopes {
+		if e.key == key && slices.Equal(e.scopes, r.scopes) {
 			v, _ := e.val.(T)
 			return v, e.err
 		}
 	}
 	v, err := compute()
-	r.state.cache = append(r.state.cache, cacheEntry{key: key, scopes: scopes, val: v, err: err})
+	r.state.cache = append(r.state.cache, cacheEntry{key: key, scopes: r.scopes, val: v, err: err})
 	return v, err
 }
 
