@@ -25,6 +25,7 @@ var (
 type encoder struct {
 	buf bytes.Buffer
 	enc *json.Encoder
+	raw []byte // for bodies written without encoding/json
 }
 
 var encoders = sync.Pool{New: func() any {
@@ -90,6 +91,15 @@ func (cfg *config) fail(c echo.Context, err error) error {
 	}
 	if he.wire != nil {
 		return writeBody(c, he.status(), jsonContentType, he.wire)
+	}
+	if errs, ok := he.Detail.([]ValidationError); ok {
+		e := encoders.Get().(*encoder)
+		e.raw = append(appendValidationErrors(e.raw[:0], errs), '\n')
+		err := writeBody(c, he.status(), jsonContentType, e.raw)
+		if cap(e.raw) <= 64<<10 {
+			encoders.Put(e)
+		}
+		return err
 	}
 	return writeJSON(c, he.status(), he)
 }

@@ -24,16 +24,7 @@ type ValidationError struct {
 // MarshalJSON encodes e, leaving out input when e is Secret and there is an
 // input to hide (a missing secret field still says "input": null).
 func (e ValidationError) MarshalJSON() ([]byte, error) {
-	type plain ValidationError
-	if !e.Secret || e.Input == nil {
-		return json.Marshal(plain(e))
-	}
-	return json.Marshal(struct {
-		Type string         `json:"type"`
-		Loc  []any          `json:"loc"`
-		Msg  string         `json:"msg"`
-		Ctx  map[string]any `json:"ctx,omitempty"`
-	}{e.Type, e.Loc, e.Msg, e.Ctx})
+	return e.appendJSON(nil), nil
 }
 
 // RequestValidationError is FastAPI's RequestValidationError: every problem
