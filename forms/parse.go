@@ -22,56 +22,12 @@ const (
 
 var fieldNames = [nFields]string{"grant_type", "username", "password", "scope", "client_id", "client_secret"}
 
-// bodyKind is what Starlette makes of a request's Content-Type.
-type bodyKind uint8
-
-const (
-	notForm bodyKind = iota
-	urlencoded
-	multipartForm
-)
-
-// kindOf classifies a Content-Type value as python-multipart's
-// parse_options_header does for Starlette: without parameters the value is
-// stripped and lower-cased; with parameters (a ';'), the part before the
-// first ';' is stripped but keeps its case (email.message's get_params),
-// so "APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8" is not a form. A
-// '=' in that part makes get_params read it as a parameter name, which it
-// lower-cases.
-func kindOf(ct string) bodyKind {
-	var mt string
-	if i := strings.IndexByte(ct, ';'); i < 0 {
-		mt = lowerASCII(httpx.Strip(ct))
-	} else if first := ct[:i]; strings.IndexByte(first, '=') >= 0 {
-		mt = lowerASCII(httpx.Strip(first[:strings.IndexByte(first, '=')]))
-	} else {
-		mt = httpx.Strip(first)
-	}
-	switch mt {
-	case "application/x-www-form-urlencoded":
-		return urlencoded
-	case "multipart/form-data":
-		return multipartForm
-	}
-	return notForm
-}
-
-// lowerASCII lower-cases ASCII letters; it returns s itself when there are
-// none to change. Latin-1 letters never lower-case to ASCII, so this
-// decides matches as Python's str.lower would.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
 // parseURLEncoded returns the decoded value of the last occurrence of each
 // field of the password form in body ("" when absent or empty). It follows
 // Starlette's FormParser over python-multipart's QuerystringParser, given
-// the body in one chunk:
+// the body in one chunk, with the rules of httpx.Form (which builds the
+// map of every field for typed.Form; this scanner allocates nothing but
+// the values it returns):
 //   - runs of '&' and ';' between fields are skipped;
 //   - a field ends at the next '&' or, when no '&' follows, at the next ';';
 //   - a name without '=' has the value "", except at the very end of the

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"github.com/fastecho/fastecho/internal/httpx"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/go-playground/validator/v10"
 )
@@ -92,14 +93,14 @@ func newReader(strict bool, opts *Options) *reader {
 // read parses the request's form and checks it as FastAPI does.
 func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	var v [nFields]string
-	switch kindOf(r.Context().Request().Header.Get("Content-Type")) {
-	case urlencoded:
+	switch httpx.KindOf(r.Context().Request().Header.Get("Content-Type")) {
+	case httpx.URLEncoded:
 		body, err := typed.ReadBody(r)
 		if err != nil {
 			return OAuth2PasswordRequestForm{}, err
 		}
 		v = parseURLEncoded(body)
-	case multipartForm:
+	case httpx.Multipart:
 		form, err := typed.Form(r)
 		if err != nil {
 			return OAuth2PasswordRequestForm{}, err
