@@ -23,6 +23,7 @@ type HTTPError struct {
 
 	body    []byte          // pre-encoded {"detail":…}, set by Prepare
 	wire    []byte          // body and a newline, as written
+	headers []headerField   // Header as a list, set by Prepare: no map iteration per request
 	echoErr *echo.HTTPError // pre-built answer, set by Prepare
 }
 
@@ -74,8 +75,10 @@ func (e *HTTPError) Prepare() *HTTPError {
 	p.body = body
 	p.wire = append(body[:len(body):len(body)], '\n')
 	p.Header = e.Header.Clone()
+	p.headers = nil
 	for k, vs := range p.Header {
 		p.Header[k] = vs[:len(vs):len(vs)] // appending to a response header copies
+		p.headers = append(p.headers, headerField{k, p.Header[k]})
 	}
 	p.echoErr = &echo.HTTPError{Code: p.status(), Message: &p, Internal: &p}
 	return &p
@@ -104,13 +107,28 @@ func EchoError(c echo.Context, err error) error {
 		he = ve.HTTPError()
 	}
 	if len(he.Header) > 0 {
-		h := c.Response().Header()
-		for k, vs := range he.Header {
-			h[k] = vs
-		}
+		he.setHeaders(c.Response().Header())
 	}
 	if he.echoErr != nil && he == err {
 		return he.echoErr
 	}
 	return &echo.HTTPError{Code: he.status(), Message: he, Internal: err}
+}
+
+type headerField struct {
+	key    string
+	values []string
+}
+
+// setHeaders copies e's headers to h.
+func (e *HTTPError) setHeaders(h http.Header) {
+	if e.headers != nil {
+		for _, f := range e.headers {
+			h[f.key] = f.values
+		}
+		return
+	}
+	for k, vs := range e.Header {
+		h[k] = vs
+	}
 }

@@ -27,13 +27,6 @@ type requestState struct {
 	read    bool   // body has been read
 	bodyErr error
 	limited io.LimitedReader // reads the body within the limit
-	// scopeBuf holds the merged scope lists of the request's views: one
-	// allocation per request that uses scopes. Views keep their sub-slices;
-	// appending past the capacity moves later lists to a new array and
-	// leaves earlier ones intact. It is never reused by another request,
-	// because SecurityScopes hands the lists to user code, which may keep
-	// them.
-	scopeBuf []string
 	// views holds the Requests WithScopes returns, for the same reason.
 	views []*Request
 	nview int
@@ -63,7 +56,6 @@ func (r *Request) release() {
 	s.root = Request{}
 	s.body, s.read, s.bodyErr, s.cfg = nil, false, nil, nil
 	s.limited = io.LimitedReader{}
-	s.scopeBuf = nil
 	for _, v := range s.views[:s.nview] {
 		*v = Request{}
 	}
@@ -90,23 +82,11 @@ func (r *Request) Scopes() []string { return r.scopes }
 // WithScopes returns a view of r whose Scopes are r's followed by those of
 // scopes not already present. The view shares r's context and cache.
 func (r *Request) WithScopes(scopes ...string) *Request {
-	s := r.state
-	if s.scopeBuf == nil {
-		s.scopeBuf = make([]string, 0, 16)
-	}
-	start := len(s.scopeBuf)
-	buf := append(s.scopeBuf, r.scopes...)
-	for _, sc := range scopes {
-		if !contains(buf[start:], sc) {
-			buf = append(buf, sc)
-		}
-	}
-	if len(buf)-start == len(r.scopes) {
-		clear(buf[start:])
+	merged := mergedScopes(r.scopes, scopes)
+	if len(merged) == len(r.scopes) {
 		return r // nothing added
 	}
-	s.scopeBuf = buf
-	merged := buf[start:len(buf):len(buf)] // appending to it copies
+	s := r.state
 	if s.nview == len(s.views) {
 		s.views = append(s.views, new(Request))
 	}

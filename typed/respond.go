@@ -78,9 +78,8 @@ func (cfg *config) fail(c echo.Context, err error) error {
 	if c.Response().Committed {
 		return err
 	}
-	h := c.Response().Header()
-	for k, vs := range he.Header {
-		h[k] = vs
+	if len(he.Header) > 0 {
+		he.setHeaders(c.Response().Header())
 	}
 	if cfg.problem {
 		body, jerr := json.Marshal(problemOf(he))
