@@ -2,6 +2,7 @@ package typed
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -56,6 +57,10 @@ func appendValue(b []byte, v any) []byte {
 		return strconv.AppendInt(b, int64(v), 10)
 	case bool:
 		return strconv.AppendBool(b, v)
+	case map[string]any:
+		if len(v) <= 8 {
+			return appendSmallMap(b, v)
+		}
 	}
 	enc, err := json.Marshal(v)
 	if err != nil {
@@ -120,4 +125,27 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendSmallMap appends a map of at most 8 entries with sorted keys, as
+// encoding/json does, without its allocations (the ctx of an error).
+func appendSmallMap(b []byte, m map[string]any) []byte {
+	var keys [8]string
+	n := 0
+	for k := range m {
+		keys[n] = k
+		n++
+	}
+	ks := keys[:n]
+	slices.Sort(ks)
+	b = append(b, '{')
+	for i, k := range ks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendValue(b, m[k])
+	}
+	return append(b, '}')
 }

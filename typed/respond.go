@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"sync"
 
 	"github.com/labstack/echo/v4"
@@ -68,8 +69,16 @@ func (cfg *config) fail(c echo.Context, err error) error {
 	if cfg.echoErrors && !cfg.problem {
 		return EchoError(c, err)
 	}
-	he, ok := err.(*HTTPError) // the common case, without errors.As's allocation
-	if !ok {
+	var he *HTTPError
+	switch e := err.(type) { // the common cases, without errors.As's allocation
+	case *HTTPError:
+		he = e
+	case *RequestValidationError:
+		if !cfg.problem && !c.Response().Committed {
+			return writeValidationErrors(c, e.Errors)
+		}
+		he = e.HTTPError()
+	default:
 		he = asHTTPError(err)
 		if he == nil {
 			return err
@@ -91,16 +100,21 @@ func (cfg *config) fail(c echo.Context, err error) error {
 	if he.wire != nil {
 		return writeBody(c, he.status(), jsonContentType, he.wire)
 	}
-	if errs, ok := he.Detail.([]ValidationError); ok {
-		e := encoders.Get().(*encoder)
-		e.raw = append(appendValidationErrors(e.raw[:0], errs), '\n')
-		err := writeBody(c, he.status(), jsonContentType, e.raw)
-		if cap(e.raw) <= 64<<10 {
-			encoders.Put(e)
-		}
-		return err
+	if errs, ok := he.Detail.([]ValidationError); ok && he.status() == http.StatusUnprocessableEntity {
+		return writeValidationErrors(c, errs)
 	}
 	return writeJSON(c, he.status(), he)
+}
+
+// writeValidationErrors answers 422 {"detail": errs}.
+func writeValidationErrors(c echo.Context, errs []ValidationError) error {
+	e := encoders.Get().(*encoder)
+	e.raw = append(appendValidationErrors(e.raw[:0], errs), '\n')
+	err := writeBody(c, http.StatusUnprocessableEntity, jsonContentType, e.raw)
+	if cap(e.raw) <= 64<<10 {
+		encoders.Put(e)
+	}
+	return err
 }
 
 // asHTTPError returns the [HTTPError] in err's chain, or the 422 of a
