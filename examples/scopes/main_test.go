@@ -8,21 +8,20 @@ import (
 
 // Tokens, as the spec defines them: base64url("user:scopes"), unpadded.
 const (
-	tokMeItems   = "am9obmRvZTptZSBpdGVtcw" // johndoe:me items
-	tokMe        = "am9obmRvZTptZQ"         // johndoe:me
-	tokNone      = "am9obmRvZTo"            // johndoe:
-	tokAliceAll  = "YWxpY2U6bWUgaXRlbXM"    // alice:me items
-	tokUnknown   = "Ym9iOm1lIGl0ZW1z"       // bob:me items
-	tokNoColon   = "am9obmRvZQ"             // johndoe
-	tokEmptyUser = "Om1lIGl0ZW1z"           // :me items
-	tokBadUTF8   = "_w"                     // 0xff
+	tokMeItems   = "am9obmRvZTptZSBpdGVtcw"  // johndoe:me items
+	tokMe        = "am9obmRvZTptZQ"          // johndoe:me
+	tokNone      = "am9obmRvZTo"             // johndoe:
+	tokAliceAll  = "YWxpY2U6bWUgaXRlbXM"     // alice:me items
+	tokUnknown   = "Ym9iOm1lIGl0ZW1z"        // bob:me items
+	tokNoColon   = "am9obmRvZQ"              // johndoe
+	tokEmptyUser = "Om1lIGl0ZW1z"            // :me items
+	tokBadUTF8   = "_w"                      // 0xff
 	tokDouble    = "am9obmRvZTptZSAgaXRlbXM" // johndoe:me  items (empty scope between)
 )
 
 func bearer(tok string) map[string][]string { return H("Authorization", "Bearer "+tok) }
 
 func TestToken(t *testing.T) {
-	const form = "application/x-www-form-urlencoded"
 	Run(t, newApp(), []Case{
 		{Name: "login with scopes", Method: "POST", Path: "/token", Form: Form("username=johndoe&password=secret&scope=me+items"),
 			Status: 200, JSON: `{"access_token":"` + tokMeItems + `","token_type":"bearer"}`},
@@ -44,7 +43,6 @@ func TestToken(t *testing.T) {
 			Body:   "--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\njohndoe\r\n--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nsecret\r\n--b\r\nContent-Disposition: form-data; name=\"scope\"\r\n\r\nme\r\n--b--\r\n",
 			Status: 200, JSON: `{"access_token":"` + tokMe + `","token_type":"bearer"}`},
 	})
-	_ = form
 }
 
 func TestRoutes(t *testing.T) {
