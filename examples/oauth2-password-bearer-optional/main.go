@@ -1,0 +1,46 @@
+// Command oauth2-password-bearer-optional is FastAPI's OAuth2PasswordBearer
+// with auto_error=False in Go: security.Optional turns the token into a
+// *string that is nil when no bearer token was sent.
+//
+//	oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
+//
+//	@app.get("/items/")
+//	async def read_items(token: Optional[str] = Depends(oauth2_scheme)):
+//	    if token is None:
+//	        return {"msg": "Create an account first"}
+//	    return {"token": token}
+//
+// Run it with `go run ./examples/oauth2-password-bearer-optional`.
+package main
+
+import (
+	"github.com/fastecho/fastecho/examples/internal/serve"
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// oauth2Scheme reads `Authorization: Bearer <token>`, or nil.
+var oauth2Scheme = security.Optional(&security.OAuth2PasswordBearer{TokenURL: "token"})
+
+// readItems tests for nil, not for emptiness: "Bearer" alone is the token "".
+func readItems(_ echo.Context, _ struct{}, token *string) (map[string]string, error) {
+	if token == nil {
+		return map[string]string{"msg": "Create an account first"}, nil
+	}
+	return map[string]string{"token": *token}, nil
+}
+
+// newApp builds the application: its routes and its documentation.
+func newApp() *echo.Echo {
+	e := echo.New()
+	api := typed.New(e)
+	api.GET("/items/", typed.Handle(oauth2Scheme, readItems))
+	if err := openapi.Mount(e, api, openapi.Config{Title: "oauth2-password-bearer-optional"}); err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func main() { serve.Main(newApp()) }
