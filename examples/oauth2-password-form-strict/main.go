@@ -1,6 +1,6 @@
-// Command oauth2-password-form-strict is FastAPI's OAuth2PasswordRequestFormStrict in
-// Go: the OAuth2 password grant's form with grant_type required, parsed and validated before the
-// handler runs.
+// Command oauth2-password-form-strict is FastAPI's
+// OAuth2PasswordRequestFormStrict in Go: the OAuth2 password grant's form
+// with grant_type required, parsed and validated before the handler runs.
 //
 //	@app.post("/login")
 //	def login(form_data: OAuth2PasswordRequestFormStrict = Depends()):

@@ -23,7 +23,7 @@ func TestLogin(t *testing.T) {
 		{Name: "last occurrence counts", Method: "POST", Path: "/login", Form: Form("username=a&username=b&password=x&scope=s1&scope=s2"), Status: 200, JSON: `{"scopes":["s2"]}`},
 		{Name: "content type with charset", Method: "POST", Path: "/login", Header: H("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), Body: "username=a&password=b", Status: 200, JSON: `{"scopes":[]}`},
 		{Name: "multipart", Method: "POST", Path: "/login", Header: H("Content-Type", "multipart/form-data; boundary=X"),
-			Body: "--X\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\na\r\n--X\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nb\r\n--X\r\nContent-Disposition: form-data; name=\"scope\"\r\n\r\nread write\r\n--X--\r\n",
+			Body:   "--X\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\na\r\n--X\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nb\r\n--X\r\nContent-Disposition: form-data; name=\"scope\"\r\n\r\nread write\r\n--X--\r\n",
 			Status: 200, JSON: `{"scopes":["read","write"]}`},
 		{Name: "wrong grant_type", Method: "POST", Path: "/login", Form: Form("grant_type=PASSWORD&username=a&password=b"), Status: 422, JSON: `{"detail":[` + badGrant + `]}`},
 		{Name: "empty form", Method: "POST", Path: "/login", Form: Form(""), Status: 422, JSON: `{"detail":[` + missingUsername + `,` + missingPassword + `]}`},
