@@ -1,0 +1,93 @@
+// Command oauth2-base is FastAPI's base OAuth2 class in Go: a scheme that
+// documents its flows and hands over the raw Authorization header.
+//
+//	reusable_oauth2 = OAuth2(flows={"password": {"tokenUrl": "token",
+//	    "scopes": {"read:users": "Read the users", "write:users": "Create users"}}})
+//
+//	def get_current_user(oauth_header: str = Security(reusable_oauth2, scopes=["read:users"])):
+//	    return User(username=oauth_header)
+//
+//	@app.post("/login")
+//	def login(form_data: OAuth2PasswordRequestFormStrict = Depends()):
+//	    return form_data
+//
+//	@app.get("/users/me")
+//	def read_current_user(current_user: User = Depends(get_current_user)):
+//	    return current_user
+//
+// Run it with `go run ./examples/oauth2-base` and open
+// http://127.0.0.1:8000/docs.
+package main
+
+import (
+	"github.com/fastecho/fastecho/examples/internal/serve"
+	"github.com/fastecho/fastecho/forms"
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// reusableOAuth2 documents the password flow and its scopes; at run time it
+// only requires an Authorization header.
+var reusableOAuth2 = &security.OAuth2{Flows: security.OAuthFlows{
+	Password: &security.OAuthFlow{TokenURL: "token", Scopes: map[string]string{
+		"read:users":  "Read the users",
+		"write:users": "Create users",
+	}},
+}}
+
+// User is the current user.
+type User struct {
+	Username string `json:"username"`
+}
+
+// getCurrentUser makes the raw header the username.
+var getCurrentUser = typed.Depends(security.Security(reusableOAuth2, "read:users"),
+	func(_ echo.Context, oauthHeader string) (User, error) {
+		return User{Username: oauthHeader}, nil
+	})
+
+// FormData is the whole form as FastAPI encodes the form object: the
+// optional client fields are null when absent.
+type FormData struct {
+	GrantType    string   `json:"grant_type"`
+	Username     string   `json:"username"`
+	Password     string   `json:"password"`
+	Scopes       []string `json:"scopes"`
+	ClientID     *string  `json:"client_id"`
+	ClientSecret *string  `json:"client_secret"`
+}
+
+// orNull is nil for "" (an empty form value is an absent one).
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestFormStrict) (FormData, error) {
+	return FormData{
+		GrantType: formData.GrantType, Username: formData.Username, Password: formData.Password,
+		Scopes: formData.Scopes, ClientID: orNull(formData.ClientID), ClientSecret: orNull(formData.ClientSecret),
+	}, nil
+}
+
+func readCurrentUser(_ echo.Context, _ struct{}, currentUser User) (User, error) {
+	return currentUser, nil
+}
+
+// newApp builds the application: its routes and its documentation.
+func newApp() *echo.Echo {
+	e := echo.New()
+	api := typed.New(e)
+	api.POST("/login", typed.Handle(forms.PasswordStrict(nil), login))
+	api.GET("/users/me", typed.Handle(getCurrentUser, readCurrentUser))
+	if err := openapi.Mount(e, api, openapi.Config{Title: "oauth2-base"}); err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func main() { serve.Main(newApp()) }
