@@ -1,0 +1,48 @@
+// Command oauth2-authorization-code is FastAPI's
+// OAuth2AuthorizationCodeBearer in Go: a bearer token obtained with the
+// authorization code flow, which the docs describe.
+//
+//	oauth2_scheme = OAuth2AuthorizationCodeBearer(
+//	    authorizationUrl="authorize", tokenUrl="token",
+//	    description="OAuth2 Code Bearer", auto_error=True)
+//
+//	@app.get("/items/")
+//	async def read_items(token: Optional[str] = Security(oauth2_scheme)):
+//	    return {"token": token}
+//
+// Run it with `go run ./examples/oauth2-authorization-code` and open
+// http://127.0.0.1:8000/docs.
+package main
+
+import (
+	"github.com/fastecho/fastecho/examples/internal/serve"
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// oauth2Scheme reads `Authorization: Bearer <token>`.
+var oauth2Scheme = &security.OAuth2AuthorizationCodeBearer{
+	AuthorizationURL: "authorize",
+	TokenURL:         "token",
+	Description:      "OAuth2 Code Bearer",
+}
+
+// readItems answers with the token that was sent.
+func readItems(_ echo.Context, _ struct{}, token string) (map[string]string, error) {
+	return map[string]string{"token": token}, nil
+}
+
+// newApp builds the application: its routes and its documentation.
+func newApp() *echo.Echo {
+	e := echo.New()
+	api := typed.New(e)
+	api.GET("/items/", typed.Handle(security.Security(oauth2Scheme), readItems))
+	if err := openapi.Mount(e, api, openapi.Config{Title: "oauth2-authorization-code"}); err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func main() { serve.Main(newApp()) }
