@@ -1,0 +1,46 @@
+// Command http-basic-optional is FastAPI's HTTPBasic with auto_error=False
+// in Go: security.Optional gives *HTTPBasicCredentials, nil when no Basic
+// credentials were sent. Malformed ones are still a 401: they are not
+// absent.
+//
+//	security = HTTPBasic(auto_error=False)
+//
+//	@app.get("/users/me")
+//	def read_current_user(credentials: Optional[HTTPBasicCredentials] = Security(security)):
+//	    if credentials is None:
+//	        return {"msg": "Create an account first"}
+//	    return {"username": credentials.username, "password": credentials.password}
+//
+// Run it with `go run ./examples/http-basic-optional`.
+package main
+
+import (
+	"github.com/fastecho/fastecho/examples/internal/serve"
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// basic reads HTTP Basic credentials, or nil.
+var basic = security.Optional(&security.HTTPBasic{})
+
+func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPBasicCredentials) (map[string]string, error) {
+	if credentials == nil {
+		return map[string]string{"msg": "Create an account first"}, nil
+	}
+	return map[string]string{"username": credentials.Username, "password": credentials.Password}, nil
+}
+
+// newApp builds the application: its routes and its documentation.
+func newApp() *echo.Echo {
+	e := echo.New()
+	api := typed.New(e)
+	api.GET("/users/me", typed.Handle(security.Security(basic), readCurrentUser))
+	if err := openapi.Mount(e, api, openapi.Config{Title: "http-basic-optional"}); err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func main() { serve.Main(newApp()) }
