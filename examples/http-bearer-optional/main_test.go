@@ -1,0 +1,23 @@
+package main
+
+import (
+	"testing"
+
+	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+)
+
+func TestUsersMe(t *testing.T) {
+	const none = `{"msg":"Create an account first"}`
+	Run(t, newApp(), []Case{
+		{Name: "bearer", Path: "/users/me", Header: H("Authorization", "Bearer foobar"), Status: 200, JSON: `{"scheme":"Bearer","credentials":"foobar"}`},
+		{Name: "missing", Path: "/users/me", Status: 200, JSON: none},
+		{Name: "empty credentials", Path: "/users/me", Header: H("Authorization", "Bearer"), Status: 200, JSON: none},
+		{Name: "wrong scheme", Path: "/users/me", Header: H("Authorization", "Basic notreally"), Status: 200, JSON: none},
+	})
+}
+
+func TestOpenAPI(t *testing.T) {
+	doc := Golden(t, newApp())
+	Expect(t, doc, `{"HTTPBearer":{"type":"http","scheme":"bearer"}}`, "components", "securitySchemes")
+	Expect(t, doc, `[{"HTTPBearer":[]}]`, "paths", "/users/me", "get", "security")
+}

@@ -1,0 +1,45 @@
+// Command http-digest-optional is FastAPI's HTTPDigest with
+// auto_error=False in Go: security.Optional gives
+// *HTTPAuthorizationCredentials, nil when no bearer credentials were sent.
+//
+//	security = HTTPDigest(auto_error=False)
+//
+//	@app.get("/users/me")
+//	def read_current_user(credentials: Optional[HTTPAuthorizationCredentials] = Security(security)):
+//	    if credentials is None:
+//	        return {"msg": "Create an account first"}
+//	    return {"scheme": credentials.scheme, "credentials": credentials.credentials}
+//
+// Run it with `go run ./examples/http-digest-optional`.
+package main
+
+import (
+	"github.com/fastecho/fastecho/examples/internal/serve"
+	"github.com/fastecho/fastecho/openapi"
+	"github.com/fastecho/fastecho/security"
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// digest reads `Authorization: Digest <credentials>`, or nil.
+var digest = security.Optional(&security.HTTPDigest{})
+
+func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPAuthorizationCredentials) (any, error) {
+	if credentials == nil {
+		return map[string]string{"msg": "Create an account first"}, nil
+	}
+	return credentials, nil
+}
+
+// newApp builds the application: its routes and its documentation.
+func newApp() *echo.Echo {
+	e := echo.New()
+	api := typed.New(e)
+	api.GET("/users/me", typed.Handle(security.Security(digest), readCurrentUser))
+	if err := openapi.Mount(e, api, openapi.Config{Title: "http-digest-optional"}); err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func main() { serve.Main(newApp()) }
