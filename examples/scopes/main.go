@@ -1,7 +1,7 @@
 // Command scopes is FastAPI's "OAuth2 scopes" tutorial in Go, with the JWT
-// and password hashing replaced by a deterministic token (see token.go), as
-// ../../../shared/spec/examples.md describes it. It is the project's main
-// demo: run it, open http://127.0.0.1:8000/docs, click Authorize, log in as
+// and password hashing replaced by a deterministic token (base64url of
+// "username:scopes", see token.go; examples/jwt has real JWTs and hashes).
+// It is the project's main demo: run it, open http://127.0.0.1:8000/docs, click Authorize, log in as
 // johndoe / secret with the scopes you want, and try the routes.
 //
 //	oauth2_scheme = OAuth2PasswordBearer(
