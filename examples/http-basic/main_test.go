@@ -18,6 +18,7 @@ func TestUsersMe(t *testing.T) {
 		{Name: "scheme case", Path: "/users/me", Header: H("Authorization", "bAsIc am9objpzZWNyZXQ="), Status: 200, JSON: `{"username":"john","password":"secret"}`},
 		{Name: "colon in the password", Path: "/users/me", Header: basicAuth("john:a:b"), Status: 200, JSON: `{"username":"john","password":"a:b"}`},
 		{Name: "empty username", Path: "/users/me", Header: basicAuth(":pw"), Status: 200, JSON: `{"username":"","password":"pw"}`},
+		{Name: "Swagger UI's empty Basic Og==", Path: "/users/me", Header: H("Authorization", "Basic Og=="), Status: 200, JSON: `{"username":"","password":""}`},
 		{Name: "empty password", Path: "/users/me", Header: basicAuth("john:"), Status: 200, JSON: `{"username":"john","password":""}`},
 		{Name: "extra spaces", Path: "/users/me", Header: H("Authorization", "Basic   am9objpzZWNyZXQ=  "), Status: 200, JSON: `{"username":"john","password":"secret"}`},
 		{Name: "lenient base64: spaces inside", Path: "/users/me", Header: H("Authorization", "Basic dXNl cjpw YXNz"), Status: 200, JSON: `{"username":"user","password":"pass"}`},
