@@ -25,13 +25,7 @@ var fieldNames = [nFields]string{"grant_type", "username", "password", "scope", 
 // parseURLEncoded returns the decoded value of the last occurrence of each
 // field of the password form in body ("" when absent or empty). It follows
 // Starlette's FormParser over python-multipart's QuerystringParser, given
-// the body in one chunk, with the rules of httpx.Form (which builds the
-// map of every field for typed.Form; this scanner allocates nothing but
-// the values it returns):
-//   - runs of '&' and ';' between fields are skipped;
-//   - a field ends at the next '&' or, when no '&' follows, at the next ';';
-//   - a name without '=' has the value "", except at the very end of the
-//     body, where the field is dropped;
+// the body in one chunk, split by httpx.FormFields (as typed.Form is):
 //   - names and values are read as Latin-1, then '+' is a space and %XX
 //     escapes are decoded as UTF-8 with invalid sequences replaced by
 //     U+FFFD (Python's unquote_plus).
@@ -40,35 +34,11 @@ var fieldNames = [nFields]string{"grant_type", "username", "password", "scope", 
 // value of each is decoded; the decoded values share one allocation.
 func parseURLEncoded(body []byte) (vals [nFields]string) {
 	var span [nFields][2]int
-	lastAmp := bytes.LastIndexByte(body, '&')
-	for i, n := 0, len(body); i < n; {
-		if c := body[i]; c == '&' || c == ';' {
-			i++
-			continue
+	httpx.FormFields(body, func(start, eq, end int) {
+		if k := keyOf(body[start:eq]); k >= 0 {
+			span[k] = [2]int{min(eq+1, end), end}
 		}
-		sep := -1
-		if i <= lastAmp {
-			sep = i + bytes.IndexByte(body[i:], '&')
-		} else if j := bytes.IndexByte(body[i:], ';'); j >= 0 {
-			sep = i + j
-		}
-		end := sep
-		if end < 0 {
-			end = n
-		}
-		eq := bytes.IndexByte(body[i:end], '=')
-		if eq < 0 {
-			if sep < 0 {
-				break // python-multipart never ends this field
-			}
-			if k := keyOf(body[i:sep]); k >= 0 {
-				span[k] = [2]int{sep, sep}
-			}
-		} else if k := keyOf(body[i : i+eq]); k >= 0 {
-			span[k] = [2]int{i + eq + 1, end}
-		}
-		i = end
-	}
+	})
 	total := 0
 	for _, s := range span {
 		total += s[1] - s[0]

@@ -179,7 +179,7 @@ func Form(r *Request) (map[string][]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return httpx.Form(string(body)), nil
+		return httpx.Form(body), nil
 	case httpx.Multipart:
 		body, err := ReadBody(r)
 		if err != nil {

@@ -1,18 +1,22 @@
 package httpx
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
-// Form returns every field of an application/x-www-form-urlencoded body, in
-// order, as Starlette's FormParser over python-multipart's
-// QuerystringParser reads a body given in one chunk:
+// FormFields calls fn for each field of an
+// application/x-www-form-urlencoded body, in order, with the bounds of its
+// raw name, body[start:eq], and of its raw value, body[eq+1:end] (empty
+// when eq == end: a name without '='). It splits as Starlette's FormParser
+// over python-multipart's QuerystringParser does with a body given in one
+// chunk:
 //   - runs of '&' and ';' between fields are skipped;
 //   - a field ends at the next '&' or, when no '&' follows, at the next ';';
 //   - a name without '=' has the value "", except at the very end of the
-//     body, where the field is dropped;
-//   - names and values are decoded like [Unescape].
-func Form(body string) map[string][]string {
-	m := make(map[string][]string)
-	lastAmp := strings.LastIndexByte(body, '&')
+//     body, where the field is dropped.
+func FormFields(body []byte, fn func(start, eq, end int)) {
+	lastAmp := bytes.LastIndexByte(body, '&')
 	for i, n := 0, len(body); i < n; {
 		if c := body[i]; c == '&' || c == ';' {
 			i++
@@ -20,22 +24,40 @@ func Form(body string) map[string][]string {
 		}
 		sep := -1
 		if i <= lastAmp {
-			sep = i + strings.IndexByte(body[i:], '&')
-		} else if j := strings.IndexByte(body[i:], ';'); j >= 0 {
+			sep = i + bytes.IndexByte(body[i:], '&')
+		} else if j := bytes.IndexByte(body[i:], ';'); j >= 0 {
 			sep = i + j
 		}
 		end := sep
 		if end < 0 {
 			end = n
 		}
-		k, v, found := strings.Cut(body[i:end], "=")
-		if !found && sep < 0 {
-			break // python-multipart never ends this field
+		eq := bytes.IndexByte(body[i:end], '=')
+		switch {
+		case eq >= 0:
+			fn(i, i+eq, end)
+		case sep < 0:
+			return // python-multipart never ends this field
+		default:
+			fn(i, end, end)
 		}
-		k = Unescape(k)
-		m[k] = append(m[k], Unescape(v))
 		i = end
 	}
+}
+
+// Form returns every field of an application/x-www-form-urlencoded body,
+// split as [FormFields] splits it, names and values decoded like
+// [Unescape] (Latin-1 bytes, then Python's unquote_plus).
+func Form(body []byte) map[string][]string {
+	m := make(map[string][]string)
+	FormFields(body, func(start, eq, end int) {
+		k := Unescape(string(body[start:eq]))
+		v := ""
+		if eq < end {
+			v = Unescape(string(body[eq+1 : end]))
+		}
+		m[k] = append(m[k], v)
+	})
 	return m
 }
 

@@ -245,7 +245,7 @@ func TestForm(t *testing.T) {
 		{"", map[string][]string{}},
 	}
 	for _, tt := range tests {
-		got := Form(tt.body)
+		got := Form([]byte(tt.body))
 		if len(got) != len(tt.want) {
 			t.Errorf("Form(%q) = %q, want %q", tt.body, got, tt.want)
 			continue
@@ -263,7 +263,7 @@ func FuzzForm(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		for k, vs := range Form(body) {
+		for k, vs := range Form([]byte(body)) {
 			if !utf8.ValidString(k) {
 				t.Fatalf("name %q not UTF-8", k)
 			}
