@@ -20,6 +20,10 @@ type HTTPError struct {
 	Detail any
 	Header http.Header
 	Err    error
+	// Body, when not nil, is the whole response body, encoded as JSON in
+	// place of {"detail": Detail}: for protocols that fix their own error
+	// shape, such as RFC 6749's {"error": …, "error_description": …}.
+	Body any
 
 	body    []byte          // pre-encoded {"detail":…}, set by Prepare
 	wire    []byte          // body and a newline, as written
@@ -51,10 +55,13 @@ func (e *HTTPError) Error() string {
 // Unwrap returns Err.
 func (e *HTTPError) Unwrap() error { return e.Err }
 
-// MarshalJSON returns the response body, {"detail": Detail}.
+// MarshalJSON returns the response body, {"detail": Detail} (or Body).
 func (e *HTTPError) MarshalJSON() ([]byte, error) {
 	if e.body != nil {
 		return e.body, nil
+	}
+	if e.Body != nil {
+		return json.Marshal(e.Body)
 	}
 	return json.Marshal(struct {
 		Detail any `json:"detail"`
