@@ -75,7 +75,9 @@ func ClientCredentials() typed.Dep[OAuth2ClientCredentialsRequestForm] { return 
 
 var clientCredentials = &clientCredentialsDep{doc: typed.Bind[clientCredentialsDoc]()}
 
-type clientCredentialsDep struct{ doc typed.Dep[clientCredentialsDoc] }
+type clientCredentialsDep struct {
+	doc typed.Dep[clientCredentialsDoc]
+}
 
 // Prepared answers for the failures that echo nothing of the request.
 var (
