@@ -34,12 +34,17 @@ const (
 	ShutdownTimeout   = 10 * time.Second
 )
 
-// Main parses the command line (-addr), serves e until SIGINT or SIGTERM and
-// exits with status 1 when the server fails. It is what every example's main
-// function calls.
+// addr is the -addr flag, defined here so that an example can add flags of
+// its own and parse them all before calling Main.
+var addr = flag.String("addr", DefaultAddr, "host:port to listen on")
+
+// Main parses the command line (-addr) unless the example already did,
+// serves e until SIGINT or SIGTERM and exits with status 1 when the server
+// fails. It is what every example's main function calls.
 func Main(e *echo.Echo) {
-	addr := flag.String("addr", DefaultAddr, "host:port to listen on")
-	flag.Parse()
+	if !flag.Parsed() {
+		flag.Parse()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := Run(ctx, e, *addr, os.Stderr); err != nil {

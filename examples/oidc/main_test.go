@@ -1,0 +1,36 @@
+package main
+
+import (
+	"testing"
+	"time"
+
+	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+)
+
+func TestUsersMe(t *testing.T) {
+	p, err := startDevProvider("fastecho-demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	app := newApp(p.URL+"/.well-known/openid-configuration", "fastecho-demo")
+	token, _ := p.Issue("alice", "fastecho-demo", time.Hour)
+	expired, _ := p.Issue("alice", "fastecho-demo", -time.Hour)
+	otherAud, _ := p.Issue("alice", "another-api", time.Hour)
+	invalid := func(desc string) string { return `Bearer error="invalid_token", error_description="` + desc + `"` }
+	const bad = `{"detail":"Could not validate credentials"}`
+	Run(t, app, []Case{
+		{Name: "claims", Path: "/users/me", Header: H("Authorization", "Bearer "+token), Status: 200,
+			JSON: `{"sub":"alice","email":"alice@example.com","name":"alice","iss":"` + p.URL + `"}`},
+		{Name: "expired", Path: "/users/me", Header: H("Authorization", "Bearer "+expired), Status: 401, Challenge: invalid("The token expired."), JSON: bad},
+		{Name: "other audience", Path: "/users/me", Header: H("Authorization", "Bearer "+otherAud), Status: 401, Challenge: invalid("The token is for another audience."), JSON: bad},
+		{Name: "tampered", Path: "/users/me", Header: H("Authorization", "Bearer "+token[:len(token)-2]+"xx"), Status: 401, Challenge: invalid("The token's signature is not valid."), JSON: bad},
+		{Name: "no token", Path: "/users/me", Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
+	})
+}
+
+func TestOpenAPI(t *testing.T) {
+	doc := Golden(t, newApp("http://127.0.0.1:9/.well-known/openid-configuration", "fastecho-demo"))
+	Expect(t, doc, `{"OpenIdConnect":{"type":"openIdConnect","openIdConnectUrl":"http://127.0.0.1:9/.well-known/openid-configuration"}}`, "components", "securitySchemes")
+	Expect(t, doc, `[{"OpenIdConnect":[]}]`, "paths", "/users/me", "get", "security")
+}
