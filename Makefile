@@ -4,12 +4,13 @@
 GO       ?= go
 FUZZTIME ?= 60s
 
-.PHONY: test lint unit fuzz fuzz-short conformance bench bench-smoke run deps
+.PHONY: test lint unit fuzz fuzz-short conformance oidc-provider bench bench-smoke run deps
 
 ## test: everything CI checks: lint, unit tests with -race, a short fuzz
 ## pass, the OpenAPI conformance suite (browser, generated client, redocly
-## lint) and one run of every benchmark.
-test: lint unit fuzz-short conformance bench-smoke
+## lint), OpenID Connect against a real provider and one run of every
+## benchmark.
+test: lint unit fuzz-short conformance oidc-provider bench-smoke
 
 ## lint: gofmt, go vet and the package dependency rules.
 lint:
@@ -31,6 +32,11 @@ fuzz-short:
 ## conformance: OpenAPI validation, real browser, generated client, lint.
 conformance:
 	testdata/conformance/run.sh
+
+## oidc-provider: security/oidc against a real OpenID provider (mockoidc),
+## in a module of its own.
+oidc-provider:
+	cd testdata/oidc && $(GO) vet ./... && $(GO) test -race -count=1 ./...
 
 ## bench: the interleaved benchmark rounds that write bench/RESULTS.md.
 bench:
