@@ -150,7 +150,8 @@ func ParseDigestCredentials(params string) (DigestCredentials, error) {
 }
 
 // decodeExtValue decodes an RFC 8187 ext-value, charset'language'value,
-// for the charsets UTF-8 and ISO-8859-1, into UTF-8.
+// for the charsets UTF-8 and ISO-8859-1, into UTF-8. A value with a
+// control character (found by FuzzParseDigestCredentials) is refused.
 func decodeExtValue(v string) (string, bool) {
 	charset, rest, ok := strings.Cut(v, "'")
 	if !ok {
@@ -169,6 +170,13 @@ func decodeExtValue(v string) (string, bool) {
 	s, err := url.PathUnescape(enc)
 	if err != nil {
 		return "", false
+	}
+	// A username is text: control characters, which a quoted-string
+	// cannot carry either, are refused here too.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return "", false
+		}
 	}
 	switch {
 	case strings.EqualFold(charset, "UTF-8"):
