@@ -34,14 +34,18 @@ type User struct {
 	Username string `json:"username"`
 }
 
-// getCurrentUser is nil without a key.
-var getCurrentUser = typed.Depends(security.Security(apiKey), func(_ echo.Context, key *string) (*User, error) {
-	if key == nil || *key == "" {
+// getCurrentUser is the user named by the key, or nil when there is none:
+// Optional already turns a missing or empty key into nil, as FastAPI's
+// check_api_key turns it into None, so this tests nil only ("is None").
+var getCurrentUser = typed.Depends(security.Security(apiKey), func(_ echo.Context, oauthHeader *string) (*User, error) {
+	if oauthHeader == nil {
 		return nil, nil
 	}
-	return &User{Username: *key}, nil
+	return &User{Username: *oauthHeader}, nil
 })
 
+// readCurrentUser answers with the current user, or asks to create an
+// account when there is none.
 func readCurrentUser(_ echo.Context, _ struct{}, currentUser *User) (any, error) {
 	if currentUser == nil {
 		return map[string]string{"msg": "Create an account first"}, nil

@@ -6,15 +6,30 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
+// FastAPI's check_api_key turns a missing or empty first "key" header into
+// None, which this example answers with a message: no request here is a
+// 401. Header bytes are read as Latin-1; the HTTP server strips only
+// spaces and tabs around a header value.
 func TestUsersMe(t *testing.T) {
 	const none = `{"msg":"Create an account first"}`
+	ok := func(name string, header map[string][]string, username string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: `{"username":` + username + `}`}
+	}
+	absent := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: none}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "key", Path: "/users/me", Header: H("key", "secret"), Status: 200, JSON: `{"username":"secret"}`},
-		{Name: "header name case", Path: "/users/me", Header: H("KEY", "secret"), Status: 200, JSON: `{"username":"secret"}`},
-		{Name: "first header counts", Path: "/users/me", Header: map[string][]string{"Key": {"one", "two"}}, Status: 200, JSON: `{"username":"one"}`},
-		{Name: "empty first header", Path: "/users/me", Header: map[string][]string{"Key": {"", "two"}}, Status: 200, JSON: none},
-		{Name: "missing", Path: "/users/me", Status: 200, JSON: none},
-		{Name: "empty", Path: "/users/me", Header: H("key", ""), Status: 200, JSON: none},
+		ok("key", H("key", "secret"), `"secret"`),
+		ok("header name case", H("KEY", "secret"), `"secret"`),
+		ok("spaces kept inside", H("key", "a  b"), `"a  b"`),
+		ok("first header counts", map[string][]string{"Key": {"one", "two"}}, `"one"`),
+		ok("Latin-1 bytes", H("key", "\xc3\xb6"), `"Ã¶"`),
+		ok("NBSP is not stripped by the server", H("key", "\xa0"), `"\u00a0"`),
+		absent("missing", nil),
+		absent("other header", H("x-key", "secret")),
+		absent("empty", H("key", "")),
+		absent("only spaces", H("key", "   ")),
+		absent("empty first header", map[string][]string{"Key": {"", "two"}}),
 	})
 }
 
