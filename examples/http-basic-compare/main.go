@@ -47,6 +47,8 @@ var getCurrentUsername = typed.Depends(basic, func(_ echo.Context, credentials s
 	return credentials.Username, nil
 })
 
+// readCurrentUser answers with the username that getCurrentUsername
+// accepted.
 func readCurrentUser(_ echo.Context, _ struct{}, username string) (map[string]string, error) {
 	return map[string]string{"username": username}, nil
 }

@@ -25,6 +25,8 @@ import (
 // basic reads HTTP Basic credentials, or nil.
 var basic = security.Optional(&security.HTTPBasic{})
 
+// readCurrentUser answers with the credentials that were sent, or asks to
+// create an account when none were.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPBasicCredentials) (map[string]string, error) {
 	if credentials == nil {
 		return map[string]string{"msg": "Create an account first"}, nil

@@ -1,20 +1,67 @@
 package main
 
 import (
+	"encoding/base64"
 	"testing"
 
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
+func basicAuth(s string) map[string][]string {
+	return H("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(s)))
+}
+
+func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }
+
+// FastAPI's HTTPBasic(auto_error=False) returns None only when there is no
+// Authorization header (or an empty one) or its scheme is not "basic";
+// once the scheme is Basic, a parameter that does not decode (bad base64,
+// not ASCII) or has no ':' is still a 401 with WWW-Authenticate: Basic.
 func TestUsersMe(t *testing.T) {
 	const none, notAuth = `{"msg":"Create an account first"}`, `{"detail":"Not authenticated"}`
+	ok := func(name string, header map[string][]string, username, password string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200,
+			JSON: `{"username":"` + username + `","password":"` + password + `"}`}
+	}
+	absent := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: none}
+	}
+	fail := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 401, Challenge: "Basic", JSON: notAuth}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "credentials", Path: "/users/me", Header: H("Authorization", "Basic am9objpzZWNyZXQ="), Status: 200, JSON: `{"username":"john","password":"secret"}`},
-		{Name: "missing", Path: "/users/me", Status: 200, JSON: none},
-		{Name: "wrong scheme is absent", Path: "/users/me", Header: H("Authorization", "Bearer x"), Status: 200, JSON: none},
-		{Name: "malformed is 401", Path: "/users/me", Header: H("Authorization", "Basic am9ob"), Status: 401, Challenge: "Basic", JSON: notAuth},
-		{Name: "no colon is 401", Path: "/users/me", Header: H("Authorization", "Basic am9obnNlY3JldA=="), Status: 401, Challenge: "Basic", JSON: notAuth},
-		{Name: "empty param is 401", Path: "/users/me", Header: H("Authorization", "Basic"), Status: 401, Challenge: "Basic", JSON: notAuth},
+		ok("credentials", basicAuth("john:secret"), "john", "secret"),
+		ok("scheme case", auth("BASIC am9objpzZWNyZXQ="), "john", "secret"),
+		ok("extra spaces", auth("Basic   am9objpzZWNyZXQ=  "), "john", "secret"),
+		ok("colon in the password", basicAuth("john:a:b"), "john", "a:b"),
+		ok("empty username and password are present", auth("Basic Og=="), "", ""),
+		ok("lenient base64", auth("Basic dXNl cjpw YXNz!"), "user", "pass"),
+		ok("first header counts", auth("Basic am9objpzZWNyZXQ=", "Bearer x"), "john", "secret"),
+		absent("missing", nil),
+		absent("empty header", auth("")),
+		absent("wrong scheme is absent", auth("Bearer x")),
+		absent("scheme with a suffix", auth("Basicx am9objpzZWNyZXQ=")),
+		absent("tab instead of space", auth("Basic\tam9objpzZWNyZXQ=")),
+		absent("first header is another scheme", auth("Bearer x", "Basic am9objpzZWNyZXQ=")),
+		fail("empty param is 401", auth("Basic")),
+		fail("only spaces after the scheme is 401", auth("Basic  \xa0")),
+		fail("bad base64 is 401", auth("Basic am9ob")),
+		fail("missing padding is 401", auth("Basic dXNlcjpwYXM")),
+		fail("URL-safe alphabet is 401", auth("Basic YTpiPz8-Pg==")),
+		fail("non-ASCII parameter is 401", auth("Basic \xe9am9objpzZWNyZXQ=")),
+		fail("not ASCII once decoded is 401", basicAuth("jöhn:secret")),
+		fail("no colon is 401", basicAuth("johnsecret")),
+	})
+}
+
+// Python's b64decode first encodes its str argument as ASCII, so a
+// non-ASCII character anywhere in the parameter is an error, even after
+// padding that ends the decoding; malformed is a 401 under auto_error=False.
+func TestNonASCIIAfterPadding(t *testing.T) {
+	t.Skip("library bug: internal/httpx.DecodeBase64 returns at completed padding before it sees a later non-ASCII byte (200 john/secret instead of 401)")
+	Run(t, newApp(), []Case{
+		{Name: "non-ASCII after padding", Path: "/users/me", Header: auth("Basic am9objpzZWNyZXQ=\xe9"),
+			Status: 401, Challenge: "Basic", JSON: `{"detail":"Not authenticated"}`},
 	})
 }
 

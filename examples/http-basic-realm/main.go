@@ -28,6 +28,7 @@ type Answer struct {
 	Password string `json:"password"`
 }
 
+// readCurrentUser answers with the credentials that were sent.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials security.HTTPBasicCredentials) (Answer, error) {
 	return Answer{Username: credentials.Username, Password: credentials.Password}, nil
 }
