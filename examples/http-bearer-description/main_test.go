@@ -6,12 +6,24 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
-// The parsing is http-bearer's (see its test); here, the documentation.
+func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }
+
+// The parsing is http-bearer's (see its test, which covers every case):
+// bearerFormat and description change the documentation only.
 func TestUsersMe(t *testing.T) {
+	const notAuth = `{"detail":"Not authenticated"}`
+	fail := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 401, Challenge: "Bearer", JSON: notAuth}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "bearer", Path: "/users/me", Header: H("Authorization", "Bearer foobar"), Status: 200, JSON: `{"scheme":"Bearer","credentials":"foobar"}`},
-		{Name: "missing", Path: "/users/me", Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
-		{Name: "wrong scheme", Path: "/users/me", Header: H("Authorization", "Basic notreally"), Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
+		{Name: "bearer", Path: "/users/me", Header: auth("Bearer foobar"), Status: 200, JSON: `{"scheme":"Bearer","credentials":"foobar"}`},
+		{Name: "scheme as sent", Path: "/users/me", Header: auth("bearer  foobar "), Status: 200, JSON: `{"scheme":"bearer","credentials":"foobar"}`},
+		{Name: "not checked as a JWT", Path: "/users/me", Header: auth("Bearer not.a.jwt!"), Status: 200, JSON: `{"scheme":"Bearer","credentials":"not.a.jwt!"}`},
+		fail("missing", nil),
+		fail("empty header", auth("")),
+		fail("empty credentials", auth("Bearer")),
+		fail("wrong scheme", auth("Basic notreally")),
+		fail("tab is no separator", auth("Bearer\tfoobar")),
 	})
 }
 

@@ -24,6 +24,8 @@ import (
 // bearer reads `Authorization: Bearer <credentials>`, or nil.
 var bearer = security.Optional(&security.HTTPBearer{})
 
+// readCurrentUser answers with the scheme (as sent) and the credentials, or
+// asks to create an account when none were sent.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPAuthorizationCredentials) (any, error) {
 	if credentials == nil {
 		return map[string]string{"msg": "Create an account first"}, nil

@@ -22,6 +22,7 @@ import (
 // bearer reads `Authorization: Bearer <credentials>`.
 var bearer = &security.HTTPBearer{}
 
+// readCurrentUser answers with the scheme (as sent) and the credentials.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials security.HTTPAuthorizationCredentials) (security.HTTPAuthorizationCredentials, error) {
 	return credentials, nil // encodes as {"scheme": …, "credentials": …}
 }

@@ -1,6 +1,6 @@
 // Command http-digest-optional is FastAPI's HTTPDigest with
 // auto_error=False in Go: security.Optional gives
-// *HTTPAuthorizationCredentials, nil when no bearer credentials were sent.
+// *HTTPAuthorizationCredentials, nil when no Digest credentials were sent.
 //
 //	security = HTTPDigest(auto_error=False)
 //
@@ -24,6 +24,8 @@ import (
 // digest reads `Authorization: Digest <credentials>`, or nil.
 var digest = security.Optional(&security.HTTPDigest{})
 
+// readCurrentUser answers with the scheme (as sent) and the credentials, or
+// asks to create an account when none were sent.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPAuthorizationCredentials) (any, error) {
 	if credentials == nil {
 		return map[string]string{"msg": "Create an account first"}, nil

@@ -6,13 +6,35 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
+func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }
+
+// FastAPI's HTTPDigest(auto_error=False) returns None for every request
+// that HTTPDigest() would answer with a 401 (missing or empty header,
+// empty credentials, another scheme), so no request here is a 401.
 func TestUsersMe(t *testing.T) {
 	const none = `{"msg":"Create an account first"}`
+	ok := func(name string, header map[string][]string, scheme, credentials string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200,
+			JSON: `{"scheme":"` + scheme + `","credentials":"` + credentials + `"}`}
+	}
+	absent := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: none}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "digest", Path: "/users/me", Header: H("Authorization", "Digest foobar"), Status: 200, JSON: `{"scheme":"Digest","credentials":"foobar"}`},
-		{Name: "missing", Path: "/users/me", Status: 200, JSON: none},
-		{Name: "empty credentials", Path: "/users/me", Header: H("Authorization", "Digest"), Status: 200, JSON: none},
-		{Name: "wrong scheme", Path: "/users/me", Header: H("Authorization", "Basic notreally"), Status: 200, JSON: none},
+		ok("digest", auth("Digest foobar"), "Digest", "foobar"),
+		ok("scheme as sent", auth("dIgEsT foobar"), "dIgEsT", "foobar"),
+		ok("extra spaces", auth("Digest   foobar  "), "Digest", "foobar"),
+		ok("NBSP stripped", auth("Digest \xa0foobar"), "Digest", "foobar"),
+		ok("Latin-1", auth("Digest \xc3\xb6"), "Digest", "Ã¶"),
+		ok("first header counts", auth("Digest one", "Bearer two"), "Digest", "one"),
+		absent("missing", nil),
+		absent("empty header", auth("")),
+		absent("empty credentials", auth("Digest")),
+		absent("only whitespace after the scheme", auth("Digest  \xa0")),
+		absent("wrong scheme", auth("Basic notreally")),
+		absent("Bearer is not Digest", auth("Bearer foobar")),
+		absent("tab is no separator", auth("Digest\tfoobar")),
+		absent("first header is another scheme", auth("Bearer x", "Digest y")),
 	})
 }
 

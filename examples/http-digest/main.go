@@ -23,6 +23,7 @@ import (
 // as FastAPI does; examples/digest verifies them.
 var digest = &security.HTTPDigest{}
 
+// readCurrentUser answers with the scheme (as sent) and the credentials.
 func readCurrentUser(_ echo.Context, _ struct{}, credentials security.HTTPAuthorizationCredentials) (security.HTTPAuthorizationCredentials, error) {
 	return credentials, nil // encodes as {"scheme": …, "credentials": …}
 }
