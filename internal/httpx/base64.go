@@ -12,13 +12,13 @@ var ErrBase64 = errors.New("httpx: invalid base64")
 // characters outside the standard alphabet are skipped, a complete pad ends
 // the data, and what remains must form whole quanta. dst is appended to.
 func DecodeBase64(dst []byte, s string) ([]byte, error) {
+	if !IsASCII(s) {
+		return nil, ErrBase64 // Python encodes a str argument as ASCII first, all of it
+	}
 	var quad, pads int
 	var left byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			return nil, ErrBase64 // str argument must be ASCII
-		}
 		if c == '=' {
 			if quad >= 2 {
 				pads++
