@@ -2,9 +2,14 @@
 // Go: the OAuth2 password grant's form, parsed and validated before the
 // handler runs.
 //
+//	from fastapi.security import OAuth2PasswordRequestForm
+//
 //	@app.post("/login")
-//	def login(form_data: OAuth2PasswordRequestForm = Depends()):
-//	    data = {"scopes": form_data.scopes}
+//	def login(form_data: Annotated[OAuth2PasswordRequestForm, Depends()]):
+//	    data = {}
+//	    data["scopes"] = []
+//	    for scope in form_data.scopes:
+//	        data["scopes"].append(scope)
 //	    if form_data.client_id:
 //	        data["client_id"] = form_data.client_id
 //	    if form_data.client_secret:
@@ -30,6 +35,7 @@ type LoginData struct {
 	ClientSecret string   `json:"client_secret,omitempty"`
 }
 
+// login answers with the scopes and, when sent, the client credentials.
 func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm) (LoginData, error) {
 	return LoginData{Scopes: formData.Scopes, ClientID: formData.ClientID, ClientSecret: formData.ClientSecret}, nil
 }
