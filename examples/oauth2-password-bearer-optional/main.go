@@ -10,7 +10,8 @@
 //	        return {"msg": "Create an account first"}
 //	    return {"token": token}
 //
-// Run it with `go run ./examples/oauth2-password-bearer-optional`.
+// Run it with `go run ./examples/oauth2-password-bearer-optional` and open
+// http://127.0.0.1:8000/docs.
 package main
 
 import (

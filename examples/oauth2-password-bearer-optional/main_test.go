@@ -6,14 +6,32 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
+func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }
+
+// The expected values are FastAPI's OAuth2PasswordBearer(auto_error=False):
+// what would be a 401 is None, and the handler tests `is None`, so the
+// empty token of "Bearer" alone is a token.
 func TestItems(t *testing.T) {
-	const none = `{"msg":"Create an account first"}`
+	ok := func(name string, header map[string][]string, token string) Case {
+		return Case{Name: name, Path: "/items/", Header: header, Status: 200, JSON: `{"token":"` + token + `"}`}
+	}
+	none := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/items/", Header: header, Status: 200, JSON: `{"msg":"Create an account first"}`}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "token", Path: "/items/", Header: H("Authorization", "Bearer abc"), Status: 200, JSON: `{"token":"abc"}`},
-		{Name: "empty token is not None", Path: "/items/", Header: H("Authorization", "Bearer"), Status: 200, JSON: `{"token":""}`},
-		{Name: "missing", Path: "/items/", Status: 200, JSON: none},
-		{Name: "wrong scheme", Path: "/items/", Header: H("Authorization", "Basic abc"), Status: 200, JSON: none},
-		{Name: "empty header", Path: "/items/", Header: H("Authorization", ""), Status: 200, JSON: none},
+		ok("token", auth("Bearer abc"), "abc"),
+		ok("scheme case", auth("bEaReR abc"), "abc"),
+		ok("stripped", auth("Bearer \xa0 abc \x85"), "abc"),
+		ok("Latin-1", auth("Bearer \xc3\xb6"), "Ã¶"),
+		ok("empty token is not None", auth("Bearer"), ""),
+		ok("only whitespace is the empty token", auth("Bearer \xa0"), ""),
+		ok("first header counts", auth("Bearer one", "Basic two"), "one"),
+		none("missing", nil),
+		none("empty header", auth("")),
+		none("wrong scheme", auth("Basic abc")),
+		none("tab is no separator", auth("Bearer\tabc")),
+		none("token only", auth("abc")),
+		none("first header is another scheme", auth("Basic x", "Bearer y")),
 	})
 }
 

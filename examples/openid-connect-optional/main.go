@@ -15,7 +15,8 @@
 //	        return {"msg": "Create an account first"}
 //	    return current_user
 //
-// Run it with `go run ./examples/openid-connect-optional`.
+// Run it with `go run ./examples/openid-connect-optional` and open
+// http://127.0.0.1:8000/docs.
 package main
 
 import (
@@ -42,6 +43,7 @@ var getCurrentUser = typed.Depends(security.Security(oid), func(_ echo.Context, 
 	return &User{Username: *oauthHeader}, nil
 })
 
+// readCurrentUser answers with the current user, or asks for an account.
 func readCurrentUser(_ echo.Context, _ struct{}, currentUser *User) (any, error) {
 	if currentUser == nil {
 		return map[string]string{"msg": "Create an account first"}, nil

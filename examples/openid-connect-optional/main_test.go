@@ -6,13 +6,26 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
+func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }
+
+// The expected values are FastAPI's OpenIdConnect(auto_error=False): the
+// raw Authorization value, or None (here nil) when it is missing or empty.
 func TestUsersMe(t *testing.T) {
-	const none = `{"msg":"Create an account first"}`
+	ok := func(name string, header map[string][]string, username string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: `{"username":"` + username + `"}`}
+	}
+	none := func(name string, header map[string][]string) Case {
+		return Case{Name: name, Path: "/users/me", Header: header, Status: 200, JSON: `{"msg":"Create an account first"}`}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "bearer", Path: "/users/me", Header: H("Authorization", "Bearer footokenbar"), Status: 200, JSON: `{"username":"Bearer footokenbar"}`},
-		{Name: "any scheme", Path: "/users/me", Header: H("Authorization", "Other footokenbar"), Status: 200, JSON: `{"username":"Other footokenbar"}`},
-		{Name: "missing", Path: "/users/me", Status: 200, JSON: none},
-		{Name: "empty", Path: "/users/me", Header: H("Authorization", ""), Status: 200, JSON: none},
+		ok("bearer", auth("Bearer footokenbar"), "Bearer footokenbar"),
+		ok("any scheme", auth("Other footokenbar"), "Other footokenbar"),
+		ok("no scheme", auth("footokenbar"), "footokenbar"),
+		ok("Latin-1", auth("\xc3\xb6"), "Ã¶"),
+		ok("first header counts", auth("one", "two"), "one"),
+		none("missing", nil),
+		none("empty", auth("")),
+		none("empty first header", auth("", "two")),
 	})
 }
 

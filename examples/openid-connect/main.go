@@ -12,7 +12,8 @@
 //	def read_current_user(current_user: User = Depends(get_current_user)):
 //	    return current_user
 //
-// Run it with `go run ./examples/openid-connect`.
+// Run it with `go run ./examples/openid-connect` and open
+// http://127.0.0.1:8000/docs.
 package main
 
 import (
@@ -36,6 +37,7 @@ var getCurrentUser = typed.Depends(security.Security(oid), func(_ echo.Context, 
 	return User{Username: oauthHeader}, nil
 })
 
+// readCurrentUser answers with the current user.
 func readCurrentUser(_ echo.Context, _ struct{}, currentUser User) (User, error) {
 	return currentUser, nil
 }
