@@ -48,32 +48,13 @@ var getCurrentUser = typed.Depends(security.Security(reusableOAuth2, "read:users
 		return User{Username: oauthHeader}, nil
 	})
 
-// FormData is the whole form as FastAPI encodes the form object: the
-// optional client fields are null when absent.
-type FormData struct {
-	GrantType    string   `json:"grant_type"`
-	Username     string   `json:"username"`
-	Password     string   `json:"password"`
-	Scopes       []string `json:"scopes"`
-	ClientID     *string  `json:"client_id"`
-	ClientSecret *string  `json:"client_secret"`
+// login returns the whole form, as FastAPI's returns form_data: its JSON
+// has every field, with null for an absent client_id or client_secret.
+func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestFormStrict) (forms.OAuth2PasswordRequestFormStrict, error) {
+	return formData, nil
 }
 
-// orNull is nil for "" (an empty form value is an absent one).
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestFormStrict) (FormData, error) {
-	return FormData{
-		GrantType: formData.GrantType, Username: formData.Username, Password: formData.Password,
-		Scopes: formData.Scopes, ClientID: orNull(formData.ClientID), ClientSecret: orNull(formData.ClientSecret),
-	}, nil
-}
-
+// readCurrentUser answers with the current user.
 func readCurrentUser(_ echo.Context, _ struct{}, currentUser User) (User, error) {
 	return currentUser, nil
 }
