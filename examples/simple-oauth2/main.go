@@ -82,6 +82,8 @@ func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm)
 	return Token{AccessToken: user.Username, TokenType: "bearer"}, nil
 }
 
+// readUsersMe answers with the whole stored user (the tutorial has no
+// response model, so the hash shows).
 func readUsersMe(_ echo.Context, _ struct{}, currentUser UserInDB) (UserInDB, error) {
 	return currentUser, nil
 }
