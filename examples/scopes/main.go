@@ -1,21 +1,61 @@
-// Command scopes is FastAPI's "OAuth2 scopes" tutorial in Go, with the JWT
-// and password hashing replaced by a deterministic token (base64url of
-// "username:scopes", see token.go; examples/jwt has real JWTs and hashes).
-// It is the project's main demo: run it, open http://127.0.0.1:8000/docs, click Authorize, log in as
-// johndoe / secret with the scopes you want, and try the routes.
+// Command scopes is FastAPI's "OAuth2 scopes" tutorial in Go, and the
+// project's main demo: OAuth2's password flow with scopes, checked by a
+// dependency chain in which every Security adds the scopes it needs and the
+// dependency at the bottom sees them all.
+//
+// Run it with `go run ./examples/scopes` and open
+// http://127.0.0.1:8000/docs. Click Authorize, log in as johndoe / secret
+// (alice / secret2 is disabled), tick the scopes to ask for, and try the
+// routes: /users/me/ needs "me", /users/me/items/ needs "items" and "me",
+// /status/ only a valid token.
+//
+// The chain is the tutorial's, line for line:
 //
 //	oauth2_scheme = OAuth2PasswordBearer(
 //	    tokenUrl="token",
 //	    scopes={"me": "Read information about the current user.", "items": "Read items."},
 //	)
 //
-//	async def get_current_user(security_scopes: SecurityScopes, token: str = Depends(oauth2_scheme)): ...
-//	async def get_current_active_user(current_user: User = Security(get_current_user, scopes=["me"])): ...
+//	async def get_current_user(security_scopes: SecurityScopes, token: str = Depends(oauth2_scheme)):
+//	    if security_scopes.scopes:
+//	        authenticate_value = f'Bearer scope="{security_scopes.scope_str}"'
+//	    else:
+//	        authenticate_value = "Bearer"
+//	    credentials_exception = HTTPException(status_code=401, detail="Could not validate credentials",
+//	        headers={"WWW-Authenticate": authenticate_value})
+//	    ... decode the token, look the user up, or raise credentials_exception ...
+//	    for scope in security_scopes.scopes:
+//	        if scope not in token_data.scopes:
+//	            raise HTTPException(status_code=401, detail="Not enough permissions",
+//	                headers={"WWW-Authenticate": authenticate_value})
+//	    return user
 //
-//	@app.post("/token")                  -> login_for_access_token(form_data: OAuth2PasswordRequestForm)
-//	@app.get("/users/me/")               -> read_users_me(Depends(get_current_active_user))
-//	@app.get("/users/me/items/")         -> read_own_items(Security(get_current_active_user, scopes=["items"]))
-//	@app.get("/status/")                 -> read_system_status(Depends(get_current_user))
+//	async def get_current_active_user(current_user: User = Security(get_current_user, scopes=["me"])):
+//	    if current_user.disabled:
+//	        raise HTTPException(status_code=400, detail="Inactive user")
+//	    return current_user
+//
+//	@app.post("/token")
+//	async def login_for_access_token(form_data: OAuth2PasswordRequestForm = Depends()) -> Token: ...
+//
+//	@app.get("/users/me/", response_model=User)
+//	async def read_users_me(current_user: User = Depends(get_current_active_user)): ...
+//
+//	@app.get("/users/me/items/")
+//	async def read_own_items(current_user: User = Security(get_current_active_user, scopes=["items"])): ...
+//
+//	@app.get("/status/")
+//	async def read_system_status(current_user: User = Depends(get_current_user)): ...
+//
+// Scopes accumulate from the route down: on /users/me/items/,
+// get_current_user sees ["items", "me"], answers a token without them with
+// WWW-Authenticate: Bearer scope="items me", and the OpenAPI document lists
+// {"OAuth2PasswordBearer": ["items", "me"]}.
+//
+// One thing differs from the tutorial: the JWT and the password hashing are
+// replaced by a deterministic token, base64url("username:scope scope…")
+// without padding (token.go), so that every answer can be checked by hand.
+// The jwt example has real JWTs and bcrypt.
 package main
 
 import (
@@ -29,8 +69,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// oauth2Scheme reads the bearer token; its scopes are what the docs' login
-// dialog offers.
+// oauth2Scheme reads the bearer token. Its token URL and scopes are what
+// the docs' Authorize dialog uses to log in.
 var oauth2Scheme = &security.OAuth2PasswordBearer{
 	TokenURL: "token",
 	Scopes: map[string]string{
@@ -59,34 +99,38 @@ type Item struct {
 	Owner  string `json:"owner"`
 }
 
-// userInDB is a stored user: the API user and its password.
+// userInDB is a stored user: the user and its password. The tutorial keeps
+// a bcrypt hash; this deterministic variant compares plain text.
 type userInDB struct {
 	User
-	password string // plain text, as the spec's deterministic variant of the tutorial
+	password string
 }
 
+// fakeUsersDB holds the tutorial's two users; alice is disabled.
 var fakeUsersDB = map[string]userInDB{
-	"johndoe": {User{"johndoe", "johndoe@example.com", "John Doe", false}, "secret"},
-	"alice":   {User{"alice", "alicechains@example.com", "Alice Chains", true}, "secret2"},
+	"johndoe": {User{Username: "johndoe", Email: "johndoe@example.com", FullName: "John Doe"}, "secret"},
+	"alice":   {User{Username: "alice", Email: "alicechains@example.com", FullName: "Alice Chains", Disabled: true}, "secret2"},
 }
 
 // getUser looks a user up.
 func getUser(username string) (userInDB, bool) {
-	u, ok := fakeUsersDB[username]
-	return u, ok
+	user, ok := fakeUsersDB[username]
+	return user, ok
 }
 
-// authenticateUser checks the password in constant time.
+// authenticateUser returns the user whose username and password these are.
 func authenticateUser(username, password string) (userInDB, bool) {
-	u, ok := getUser(username)
-	if !ok || !security.ConstantTimeEqual(password, u.password) {
+	user, ok := getUser(username)
+	if !ok || !security.ConstantTimeEqual(password, user.password) {
 		return userInDB{}, false
 	}
-	return u, true
+	return user, true
 }
 
-// getCurrentUser receives the scopes accumulated above it and the token,
-// and checks the token carries every one of them.
+// getCurrentUser is the bottom of the chain. It receives the scopes that
+// every Security above it requires (security.Scopes) and the bearer token
+// (oauth2Scheme, which answers 401 "Not authenticated" by itself when there
+// is none), and checks that the token is valid and grants them all.
 var getCurrentUser = typed.Depends2(security.Scopes(), oauth2Scheme,
 	func(_ echo.Context, securityScopes security.SecurityScopes, token string) (User, error) {
 		authenticateValue := "Bearer"
@@ -104,7 +148,7 @@ var getCurrentUser = typed.Depends2(security.Scopes(), oauth2Scheme,
 			return User{}, credentialsException
 		}
 		for _, scope := range securityScopes.Scopes {
-			if !tokenData.has(scope) {
+			if !tokenData.grants(scope) {
 				return User{}, typed.NewHTTPError(http.StatusUnauthorized, "Not enough permissions",
 					"WWW-Authenticate", authenticateValue)
 			}
@@ -112,7 +156,8 @@ var getCurrentUser = typed.Depends2(security.Scopes(), oauth2Scheme,
 		return user.User, nil
 	})
 
-// getCurrentActiveUser requires the "me" scope and an enabled user.
+// getCurrentActiveUser needs the "me" scope on top of whatever its own
+// caller requires, and an enabled user.
 var getCurrentActiveUser = typed.Depends(security.Security(getCurrentUser, "me"),
 	func(_ echo.Context, currentUser User) (User, error) {
 		if currentUser.Disabled {
@@ -121,7 +166,9 @@ var getCurrentActiveUser = typed.Depends(security.Security(getCurrentUser, "me")
 		return currentUser, nil
 	})
 
-// loginForAccessToken issues a token carrying exactly the requested scopes.
+// loginForAccessToken checks the form's username and password and issues a
+// token carrying exactly the scopes asked for: the routes decide what is
+// enough. Disabled users get tokens too.
 func loginForAccessToken(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm) (Token, error) {
 	user, ok := authenticateUser(formData.Username, formData.Password)
 	if !ok {
@@ -130,14 +177,19 @@ func loginForAccessToken(_ echo.Context, _ struct{}, formData forms.OAuth2Passwo
 	return Token{AccessToken: encodeToken(user.Username, formData.Scopes), TokenType: "bearer"}, nil
 }
 
+// readUsersMe answers with the current user (scope "me").
 func readUsersMe(_ echo.Context, _ struct{}, currentUser User) (User, error) {
 	return currentUser, nil
 }
 
+// readOwnItems answers with the current user's items (scopes "items" and
+// "me").
 func readOwnItems(_ echo.Context, _ struct{}, currentUser User) ([]Item, error) {
 	return []Item{{ItemID: "Foo", Owner: currentUser.Username}}, nil
 }
 
+// readSystemStatus needs a valid token of a known user, no scope, and lets
+// disabled users in.
 func readSystemStatus(_ echo.Context, _ struct{}, _ User) (map[string]string, error) {
 	return map[string]string{"status": "ok"}, nil
 }

@@ -6,85 +6,197 @@ import (
 	. "github.com/fastecho/fastecho/examples/internal/exampletest"
 )
 
-// Tokens, as the spec defines them: base64url("user:scopes"), unpadded.
+// Tokens as examples.md defines them: base64url(UTF-8("username:scopes"))
+// without padding, computed with Python's base64.urlsafe_b64encode.
 const (
-	tokMeItems   = "am9obmRvZTptZSBpdGVtcw"  // johndoe:me items
+	tokMeItems   = "am9obmRvZTptZSBpdGVtcw"  // johndoe:me items (examples.md's own example)
+	tokItemsMe   = "am9obmRvZTppdGVtcyBtZQ"  // johndoe:items me
 	tokMe        = "am9obmRvZTptZQ"          // johndoe:me
-	tokNone      = "am9obmRvZTo"             // johndoe:
+	tokItems     = "am9obmRvZTppdGVtcw"      // johndoe:items
+	tokNone      = "am9obmRvZTo"             // johndoe: (examples.md's own example)
+	tokNoneBits  = "am9obmRvZTp"             // johndoe: too: the last character's unused bits are ignored
 	tokAliceAll  = "YWxpY2U6bWUgaXRlbXM"     // alice:me items
+	tokAliceNone = "YWxpY2U6"                // alice:
 	tokUnknown   = "Ym9iOm1lIGl0ZW1z"        // bob:me items
+	tokURLSafe   = "am9obmRvZTptZSA_w6k-"    // johndoe:me ?é> (uses '_' and '-')
+	tokStdAlpha  = "am9obmRvZTptZSA/w6k+"    // the same in the standard alphabet: invalid
+	tokDouble    = "am9obmRvZTptZSAgaXRlbXM" // johndoe:me  items: "me", "", "items"
+	tokLeading   = "am9obmRvZTogbWU"         // johndoe: me: "", "me"
+	tokTrailing  = "am9obmRvZTptZSA"         // johndoe:me : "me", ""
+	tokTab       = "am9obmRvZTptZQlpdGVtcw"  // johndoe:me\titems: one scope "me\titems"
+	tokUpper     = "am9obmRvZTpNRQ"          // johndoe:ME
+	tokColons    = "am9obmRvZTptZTppdGVtcw"  // johndoe:me:items: one scope "me:items"
 	tokNoColon   = "am9obmRvZQ"              // johndoe
 	tokEmptyUser = "Om1lIGl0ZW1z"            // :me items
-	tokBadUTF8   = "_w"                      // 0xff
-	tokDouble    = "am9obmRvZTptZSAgaXRlbXM" // johndoe:me  items (empty scope between)
+	tokBadUTF8   = "am9obmRvZTrp"            // johndoe:\xe9 (Latin-1, not UTF-8)
+	tokSurrogate = "am9obmRvZTrtoIA"         // johndoe:\xed\xa0\x80 (an encoded surrogate)
+	tokLen1Mod4  = "am9obmRvZTptZSBpdGVtcwA" // 23 characters; its first 21 are 1 mod 4
 )
 
 func bearer(tok string) map[string][]string { return H("Authorization", "Bearer "+tok) }
 
+// POST /token: the permissive password form; a wrong username or password
+// is 400 without a challenge; otherwise a token with exactly form.scopes,
+// whatever they are, for disabled users too.
 func TestToken(t *testing.T) {
+	const (
+		incorrect       = `{"detail":"Incorrect username or password"}`
+		missingUsername = `{"type":"missing","loc":["body","username"],"msg":"Field required","input":null}`
+		missingPassword = `{"type":"missing","loc":["body","password"],"msg":"Field required","input":null}`
+	)
+	post := func(name, form string, status int, json string) Case {
+		return Case{Name: name, Method: "POST", Path: "/token", Form: Form(form), Status: status, JSON: json}
+	}
+	token := func(tok string) string { return `{"access_token":"` + tok + `","token_type":"bearer"}` }
 	Run(t, newApp(), []Case{
-		{Name: "login with scopes", Method: "POST", Path: "/token", Form: Form("username=johndoe&password=secret&scope=me+items"),
-			Status: 200, JSON: `{"access_token":"` + tokMeItems + `","token_type":"bearer"}`},
-		{Name: "login without scopes", Method: "POST", Path: "/token", Form: Form("username=johndoe&password=secret"),
-			Status: 200, JSON: `{"access_token":"` + tokNone + `","token_type":"bearer"}`},
-		{Name: "undeclared scopes are not checked", Method: "POST", Path: "/token", Form: Form("username=johndoe&password=secret&scope=admin"),
-			Status: 200, JSON: `{"access_token":"am9obmRvZTphZG1pbg","token_type":"bearer"}`},
-		{Name: "disabled users get tokens", Method: "POST", Path: "/token", Form: Form("username=alice&password=secret2&scope=me+items"),
-			Status: 200, JSON: `{"access_token":"` + tokAliceAll + `","token_type":"bearer"}`},
-		{Name: "wrong password", Method: "POST", Path: "/token", Form: Form("username=johndoe&password=nope"),
-			Status: 400, JSON: `{"detail":"Incorrect username or password"}`},
-		{Name: "unknown user", Method: "POST", Path: "/token", Form: Form("username=bob&password=secret"),
-			Status: 400, JSON: `{"detail":"Incorrect username or password"}`},
-		{Name: "missing fields", Method: "POST", Path: "/token", Form: Form(""),
-			Status: 422, JSON: `{"detail":[{"type":"missing","loc":["body","username"],"msg":"Field required","input":null},{"type":"missing","loc":["body","password"],"msg":"Field required","input":null}]}`},
-		{Name: "JSON is not the form", Method: "POST", Path: "/token", Header: H("Content-Type", "application/json"), Body: `{"username":"johndoe","password":"secret"}`,
-			Status: 422, JSON: `{"detail":[{"type":"missing","loc":["body","username"],"msg":"Field required","input":null},{"type":"missing","loc":["body","password"],"msg":"Field required","input":null}]}`},
+		post("with scopes", "username=johndoe&password=secret&scope=me+items", 200, token(tokMeItems)),
+		post("scopes kept in order", "username=johndoe&password=secret&scope=items+me", 200, token(tokItemsMe)),
+		post("without scopes", "username=johndoe&password=secret", 200, token(tokNone)),
+		post("empty scope", "username=johndoe&password=secret&scope=", 200, token(tokNone)),
+		post("form scopes split on any whitespace", "username=johndoe&password=secret&scope=%09me++%0Aitems%20", 200, token(tokMeItems)),
+		post("undeclared scopes are not checked", "username=johndoe&password=secret&scope=admin", 200, token("am9obmRvZTphZG1pbg")),
+		post("non-ASCII scope is UTF-8 in the token", "username=johndoe&password=secret&scope=%C3%A9", 200, token("am9obmRvZTrDqQ")),
+		post("disabled users get tokens", "username=alice&password=secret2&scope=me+items", 200, token(tokAliceAll)),
+		post("grant_type password", "grant_type=password&username=johndoe&password=secret&scope=me", 200, token(tokMe)),
+		// Swagger UI's Authorize sends this for the password flow.
+		{Name: "as Swagger UI sends it", Method: "POST", Path: "/token", Header: H("Authorization", "Basic Og=="),
+			Form: Form("grant_type=password&username=johndoe&password=secret&scope=me%20items"), Status: 200, JSON: token(tokMeItems)},
 		{Name: "multipart form", Method: "POST", Path: "/token", Header: H("Content-Type", "multipart/form-data; boundary=b"),
-			Body:   "--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\njohndoe\r\n--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nsecret\r\n--b\r\nContent-Disposition: form-data; name=\"scope\"\r\n\r\nme\r\n--b--\r\n",
-			Status: 200, JSON: `{"access_token":"` + tokMe + `","token_type":"bearer"}`},
+			Body: "--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\njohndoe\r\n" +
+				"--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nsecret\r\n" +
+				"--b\r\nContent-Disposition: form-data; name=\"scope\"\r\n\r\nme\r\n--b--\r\n",
+			Status: 200, JSON: token(tokMe)},
+		post("wrong password", "username=johndoe&password=nope", 400, incorrect),
+		post("another user's password", "username=johndoe&password=secret2", 400, incorrect),
+		post("unknown user", "username=bob&password=secret", 400, incorrect),
+		post("username is case-sensitive", "username=JohnDoe&password=secret", 400, incorrect),
+		post("missing fields", "", 422, `{"detail":[`+missingUsername+`,`+missingPassword+`]}`),
+		post("empty password", "username=johndoe&password=", 422, `{"detail":[`+missingPassword+`]}`),
+		post("bad grant_type", "grant_type=client_credentials&username=johndoe&password=secret",
+			422, `{"detail":[{"type":"string_pattern_mismatch","loc":["body","grant_type"],"msg":"String should match pattern '^password$'","input":"client_credentials","ctx":{"pattern":"^password$"}}]}`),
+		{Name: "JSON is not the form", Method: "POST", Path: "/token", Header: H("Content-Type", "application/json"), Body: `{"username":"johndoe","password":"secret"}`,
+			Status: 422, JSON: `{"detail":[` + missingUsername + `,` + missingPassword + `]}`},
 	})
 }
 
+// The routes: get_current_user's checks in order (the token decodes, the
+// user exists, every required scope is granted), then
+// get_current_active_user's (enabled), with the challenge naming the
+// scopes accumulated above get_current_user.
 func TestRoutes(t *testing.T) {
 	const (
-		itemsMe = `Bearer scope="items me"`
-		me      = `Bearer scope="me"`
+		meChallenge    = `Bearer scope="me"`
+		itemsChallenge = `Bearer scope="items me"`
+		johndoe        = `{"username":"johndoe","email":"johndoe@example.com","full_name":"John Doe","disabled":false}`
+		items          = `[{"item_id":"Foo","owner":"johndoe"}]`
+		status         = `{"status":"ok"}`
 	)
-	johndoe := `{"username":"johndoe","email":"johndoe@example.com","full_name":"John Doe","disabled":false}`
+	ok := func(name, path, tok, json string) Case {
+		return Case{Name: name, Path: path, Header: bearer(tok), Status: 200, JSON: json}
+	}
+	invalid := func(name, path, tok, challenge string) Case {
+		return Case{Name: name, Path: path, Header: bearer(tok), Status: 401, Challenge: challenge, JSON: `{"detail":"Could not validate credentials"}`}
+	}
+	notEnough := func(name, path, tok, challenge string) Case {
+		return Case{Name: name, Path: path, Header: bearer(tok), Status: 401, Challenge: challenge, JSON: `{"detail":"Not enough permissions"}`}
+	}
+	notAuth := func(name, path string, header map[string][]string) Case {
+		return Case{Name: name, Path: path, Header: header, Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`}
+	}
 	Run(t, newApp(), []Case{
-		{Name: "me", Path: "/users/me/", Header: bearer(tokMeItems), Status: 200, JSON: johndoe},
-		{Name: "me with only me", Path: "/users/me/", Header: bearer(tokMe), Status: 200, JSON: johndoe},
-		{Name: "me without scope", Path: "/users/me/", Header: bearer(tokNone), Status: 401, Challenge: me, JSON: `{"detail":"Not enough permissions"}`},
-		{Name: "items", Path: "/users/me/items/", Header: bearer(tokMeItems), Status: 200, JSON: `[{"item_id":"Foo","owner":"johndoe"}]`},
-		{Name: "items without items scope", Path: "/users/me/items/", Header: bearer(tokMe), Status: 401, Challenge: itemsMe, JSON: `{"detail":"Not enough permissions"}`},
-		{Name: "empty scope strings never match", Path: "/users/me/items/", Header: bearer(tokDouble), Status: 200, JSON: `[{"item_id":"Foo","owner":"johndoe"}]`},
+		// Scopes.
+		ok("me", "/users/me/", tokMeItems, johndoe),
+		ok("me with only me", "/users/me/", tokMe, johndoe),
+		ok("items", "/users/me/items/", tokMeItems, items),
+		ok("items, scopes in any order", "/users/me/items/", tokItemsMe, items),
+		ok("status without scopes", "/status/", tokNone, status),
+		ok("status with scopes", "/status/", tokMeItems, status),
+		notEnough("me without scopes", "/users/me/", tokNone, meChallenge),
+		notEnough("me with only items", "/users/me/", tokItems, meChallenge),
+		notEnough("items with only me", "/users/me/items/", tokMe, itemsChallenge),
+		notEnough("items with only items", "/users/me/items/", tokItems, itemsChallenge),
+		notEnough("items without scopes", "/users/me/items/", tokNone, itemsChallenge),
+		notEnough("scopes are case-sensitive", "/users/me/", tokUpper, meChallenge),
+		// Token scopes split on single spaces only.
+		ok("empty scope between", "/users/me/items/", tokDouble, items),
+		ok("empty scope first", "/users/me/", tokLeading, johndoe),
+		ok("empty scope last", "/users/me/", tokTrailing, johndoe),
+		notEnough("a tab does not split", "/users/me/", tokTab, meChallenge),
+		notEnough("a second colon does not split", "/users/me/", tokColons, meChallenge),
+		// Disabled users: the scopes are checked first, then "Inactive user";
+		// /status/ lets them in.
 		{Name: "disabled user", Path: "/users/me/", Header: bearer(tokAliceAll), Status: 400, JSON: `{"detail":"Inactive user"}`},
-		{Name: "disabled user items", Path: "/users/me/items/", Header: bearer(tokAliceAll), Status: 400, JSON: `{"detail":"Inactive user"}`},
-		{Name: "status without scopes", Path: "/status/", Header: bearer(tokNone), Status: 200, JSON: `{"status":"ok"}`},
-		{Name: "status for disabled users", Path: "/status/", Header: bearer(tokAliceAll), Status: 200, JSON: `{"status":"ok"}`},
-		{Name: "status bad token", Path: "/status/", Header: bearer("!!"), Status: 401, Challenge: "Bearer", JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "unknown user", Path: "/users/me/items/", Header: bearer(tokUnknown), Status: 401, Challenge: itemsMe, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "no colon", Path: "/users/me/", Header: bearer(tokNoColon), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "empty username", Path: "/users/me/", Header: bearer(tokEmptyUser), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "not UTF-8", Path: "/users/me/", Header: bearer(tokBadUTF8), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "length 1 mod 4", Path: "/users/me/", Header: bearer("am9obmRvZTptZSBpdGVtcwA"[:21]), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "padding is not allowed", Path: "/users/me/", Header: bearer(tokNone + "="), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "standard alphabet is not allowed", Path: "/users/me/", Header: bearer("am9obmRvZTptZSBpdGVtcw+"), Status: 401, Challenge: me, JSON: `{"detail":"Could not validate credentials"}`},
-		{Name: "no Authorization", Path: "/users/me/items/", Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
-		{Name: "wrong scheme", Path: "/users/me/", Header: H("Authorization", "Basic "+tokMe), Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
+		{Name: "disabled user's items", Path: "/users/me/items/", Header: bearer(tokAliceAll), Status: 400, JSON: `{"detail":"Inactive user"}`},
+		notEnough("disabled user without scopes", "/users/me/", tokAliceNone, meChallenge),
+		ok("status for disabled users", "/status/", tokAliceNone, status),
+		// Token decoding: every failure is "Could not validate credentials".
+		ok("URL-safe alphabet", "/users/me/", tokURLSafe, johndoe),
+		ok("unused bits ignored", "/status/", tokNoneBits, status),
+		invalid("standard alphabet", "/users/me/", tokStdAlpha, meChallenge),
+		invalid("padding", "/users/me/", tokNone+"=", meChallenge),
+		invalid("other characters", "/status/", "!!", "Bearer"),
+		invalid("JWT-like dots", "/status/", tokNone+"."+tokNone, "Bearer"),
+		invalid("space inside the token", "/users/me/", "am9obmRv ZTptZQ", meChallenge),
+		invalid("length 1 mod 4", "/users/me/", tokLen1Mod4[:21], meChallenge),
+		invalid("one character", "/status/", "a", "Bearer"),
+		invalid("not UTF-8", "/users/me/", tokBadUTF8, meChallenge),
+		invalid("encoded surrogate", "/users/me/", tokSurrogate, meChallenge),
+		invalid("no colon", "/users/me/", tokNoColon, meChallenge),
+		invalid("empty username", "/users/me/items/", tokEmptyUser, itemsChallenge),
+		invalid("unknown user", "/users/me/items/", tokUnknown, itemsChallenge),
+		invalid("unknown user on status", "/status/", tokUnknown, "Bearer"),
+		invalid("empty token", "/users/me/items/", "", itemsChallenge),
+		invalid("empty token on status", "/status/", "", "Bearer"),
+		// The Authorization header, read by OAuth2PasswordBearer.
 		{Name: "scheme case", Path: "/users/me/", Header: H("Authorization", "bEaReR "+tokMe), Status: 200, JSON: johndoe},
-		{Name: "empty token", Path: "/status/", Header: H("Authorization", "Bearer "), Status: 401, Challenge: "Bearer", JSON: `{"detail":"Could not validate credentials"}`},
+		{Name: "token stripped", Path: "/users/me/", Header: H("Authorization", "Bearer  "+tokMe+"\xa0"), Status: 200, JSON: johndoe},
+		notAuth("no Authorization", "/users/me/items/", nil),
+		notAuth("no Authorization on status", "/status/", nil),
+		notAuth("empty Authorization", "/users/me/", H("Authorization", "")),
+		notAuth("wrong scheme", "/users/me/", H("Authorization", "Basic "+tokMe)),
+		notAuth("token without scheme", "/users/me/", H("Authorization", tokMe)),
+		notAuth("tab is no separator", "/users/me/", H("Authorization", "Bearer\t"+tokMe)),
 	})
+}
+
+// publicOperation checks that op requires no security. FastAPI leaves the
+// key out; package openapi writes "security": [] on purpose (redocly's
+// security-defined rule), which means the same in OpenAPI.
+func publicOperation(t *testing.T, op map[string]any) {
+	t.Helper()
+	if sec, ok := op["security"]; ok {
+		if l, isList := sec.([]any); !isList || len(l) != 0 {
+			t.Errorf("security = %v, want none", sec)
+		}
+	}
 }
 
 func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"OAuth2PasswordBearer":{"type":"oauth2","flows":{"password":{"scopes":{"me":"Read information about the current user.","items":"Read items."},"tokenUrl":"token"}}}}`,
 		"components", "securitySchemes")
-	Expect(t, doc, `[{"OAuth2PasswordBearer":["me"]}]`, "paths", "/users/me/", "get", "security")
-	Expect(t, doc, `[{"OAuth2PasswordBearer":["items","me"]}]`, "paths", "/users/me/items/", "get", "security")
-	Expect(t, doc, `[{"OAuth2PasswordBearer":[]}]`, "paths", "/status/", "get", "security")
-	Expect(t, doc, `"login_for_access_token_token_post"`, "paths", "/token", "post", "operationId")
-	Expect(t, doc, `["username","password"]`, "components", "schemas", "Body_login_for_access_token_token_post", "required")
-	Expect(t, doc, `"password"`, "components", "schemas", "Body_login_for_access_token_token_post", "properties", "password", "format")
+	for _, op := range []struct{ path, summary, id, security string }{
+		{"/users/me/", "Read Users Me", "read_users_me_users_me__get", `[{"OAuth2PasswordBearer":["me"]}]`},
+		{"/users/me/items/", "Read Own Items", "read_own_items_users_me_items__get", `[{"OAuth2PasswordBearer":["items","me"]}]`},
+		{"/status/", "Read System Status", "read_system_status_status__get", `[{"OAuth2PasswordBearer":[]}]`},
+	} {
+		Expect(t, doc, `"`+op.summary+`"`, "paths", op.path, "get", "summary")
+		Expect(t, doc, `"`+op.id+`"`, "paths", op.path, "get", "operationId")
+		Expect(t, doc, op.security, "paths", op.path, "get", "security")
+	}
+	Expect(t, doc, `"#/components/schemas/User"`, "paths", "/users/me/", "get", "responses", "200", "content", "application/json", "schema", "$ref")
+
+	login := At(doc, "paths", "/token", "post").(map[string]any)
+	publicOperation(t, login)
+	Expect(t, login, `"Login For Access Token"`, "summary")
+	Expect(t, login, `"login_for_access_token_token_post"`, "operationId")
+	Expect(t, login, `{"content":{"application/x-www-form-urlencoded":{"schema":{"$ref":"#/components/schemas/Body_login_for_access_token_token_post"}}},"required":true}`, "requestBody")
+	Expect(t, login, `"#/components/schemas/Token"`, "responses", "200", "content", "application/json", "schema", "$ref")
+	body := At(doc, "components", "schemas", "Body_login_for_access_token_token_post").(map[string]any)
+	Expect(t, body, `["username","password"]`, "required")
+	Expect(t, body, `"^password$"`, "properties", "grant_type", "pattern")
+	Expect(t, body, `""`, "properties", "scope", "default")
+	Expect(t, body, `"password"`, "properties", "password", "format")
+	Expect(t, body, `"password"`, "properties", "client_secret", "format")
+	Expect(t, doc, `["access_token","token_type"]`, "components", "schemas", "Token", "required")
 }
