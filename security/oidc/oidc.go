@@ -20,14 +20,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	gooidc "github.com/coreos/go-oidc/v3/oidc"
 	"github.com/fastecho/fastecho/internal/httpx"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/go-jose/go-jose/v4"
 )
 
 // ErrProviderUnavailable is the cause of the 503 answered while the
@@ -44,13 +47,20 @@ var ErrProviderUnavailable = errors.New("oidc: provider unavailable")
 //     401 {"detail":"Could not validate credentials"} with
 //     `WWW-Authenticate: Bearer error="invalid_token", error_description="…"`
 //     (RFC 6750 §3.1).
-//   - The provider's discovery document unreachable: 503, retried on the
-//     next request.
+//   - The provider's discovery document or keys unreachable before any were
+//     fetched: 503 with `Retry-After`; tried again after a few seconds.
 //
-// The provider's keys are fetched on first use and cached; a token signed
-// with a key the cache does not know makes it fetch the key set again, so
-// the provider can rotate keys at any time. It documents itself as its
-// Scheme.
+// The checks are go-oidc's: the signature, with one of the algorithms the
+// provider advertises (never HMAC or none); "iss" equal to the discovery
+// document's issuer; "aud" containing ClientID; "exp" present and not
+// past (no leeway); "nbf", if present, not more than five minutes ahead.
+//
+// The provider's keys (its jwks_uri) are fetched on first use and cached.
+// A token signed with a key the cache does not know makes it fetch them
+// again, at most once per KeyRefreshInterval, so the provider can rotate
+// keys at any time; a token with a bad signature never does. Keys older
+// than KeyMaxAge are fetched again (kept if the provider is down), so keys
+// the provider withdrew stop verifying. It documents itself as its Scheme.
 type Verifier[C any] struct {
 	// Scheme names the provider: its OpenIDConnectURL is the discovery
 	// document, fetched on first use, and it is what the OpenAPI document
@@ -67,14 +77,25 @@ type Verifier[C any] struct {
 	// Algorithms are the accepted signature algorithms; nil means those
 	// the provider advertises, or RS256.
 	Algorithms []string
-	// HTTPClient fetches the discovery document and keys; nil means
-	// http.DefaultClient with a 10-second timeout.
+	// HTTPClient fetches the discovery document and keys; nil means a
+	// client with a 10-second timeout.
 	HTTPClient *http.Client
+	// KeyRefreshInterval is the least time between two fetches of the
+	// provider's keys caused by tokens signed with a key the cache does not
+	// know; 0 means 10 seconds.
+	KeyRefreshInterval time.Duration
+	// KeyMaxAge is how long fetched keys are used before they are fetched
+	// again; 0 means an hour.
+	KeyMaxAge time.Duration
 	// Now is the clock, for tests; nil means time.Now.
 	Now func() time.Time
 
-	mu       sync.Mutex
-	verifier *gooidc.IDTokenVerifier
+	verifier atomic.Pointer[gooidc.IDTokenVerifier]
+
+	mu      sync.Mutex
+	loading chan struct{} // closed when the running discovery ends
+	failed  time.Time     // when the last discovery failed
+	err     error         // its error
 }
 
 // Resolve verifies the request's bearer token and returns its claims.
@@ -86,19 +107,26 @@ func (v *Verifier[C]) Resolve(r *typed.Request) (C, error) {
 	}
 	scheme, token := httpx.SplitAuthorization(header)
 	if !httpx.EqualFoldASCII(scheme, "bearer") || token == "" {
-		return claims, security.InvalidToken("The access token must be sent as a Bearer token.")
+		return claims, errNotBearer
 	}
-	ver, err := v.load(r.Context().Request().Context())
+	ctx := r.Context().Request().Context()
+	ver, err := v.load(ctx)
 	if err != nil {
-		return claims, &typed.HTTPError{Status: http.StatusServiceUnavailable,
-			Detail: "The identity provider is unavailable", Err: err}
+		return claims, unavailable(err)
 	}
-	idt, err := ver.Verify(r.Context().Request().Context(), token)
+	var keyErr error
+	idt, err := ver.Verify(context.WithValue(ctx, errSlot{}, &keyErr), token)
 	if err != nil {
-		return claims, security.InvalidToken(describe(err))
+		if errors.Is(keyErr, ErrProviderUnavailable) {
+			return claims, unavailable(keyErr)
+		}
+		if keyErr != nil {
+			err = keyErr
+		}
+		return claims, describe(err)
 	}
 	if err := idt.Claims(&claims); err != nil {
-		return claims, security.InvalidToken("The token's claims cannot be read.")
+		return claims, errClaims
 	}
 	return claims, nil
 }
@@ -106,49 +134,121 @@ func (v *Verifier[C]) Resolve(r *typed.Request) (C, error) {
 // Describe documents the Scheme.
 func (v *Verifier[C]) Describe(d *typed.Doc) { v.Scheme.Describe(d) }
 
-// load returns the token verifier, discovering the provider on first use
-// (and again after a failure).
+func unavailable(err error) error {
+	return &typed.HTTPError{Status: http.StatusServiceUnavailable, Detail: "The identity provider is unavailable",
+		Header: http.Header{"Retry-After": {strconv.Itoa(int(retryAfterFailure / time.Second))}}, Err: err}
+}
+
+func (v *Verifier[C]) now() time.Time {
+	if v.Now != nil {
+		return v.Now()
+	}
+	return time.Now()
+}
+
+// load returns the token verifier, discovering the provider on first use.
+// One discovery runs at a time; after a failure, requests are answered
+// with its error for retryAfterFailure before the next attempt.
 func (v *Verifier[C]) load(ctx context.Context) (*gooidc.IDTokenVerifier, error) {
+	if ver := v.verifier.Load(); ver != nil {
+		return ver, nil
+	}
+	v.mu.Lock()
+	if ver := v.verifier.Load(); ver != nil {
+		v.mu.Unlock()
+		return ver, nil
+	}
+	wait := v.loading
+	if wait == nil {
+		if v.err != nil && v.now().Sub(v.failed) < retryAfterFailure {
+			err := v.err
+			v.mu.Unlock()
+			return nil, err
+		}
+		wait = make(chan struct{})
+		v.loading = wait
+		go v.discover(wait)
+	}
+	v.mu.Unlock()
+	select {
+	case <-wait:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if ver := v.verifier.Load(); ver != nil {
+		return ver, nil
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.verifier != nil {
-		return v.verifier, nil
-	}
+	return nil, v.err
+}
+
+// discover fetches the discovery document, builds the verifier and closes
+// done. It runs on its own, so that a request giving up does not fail the
+// others waiting for it.
+func (v *Verifier[C]) discover(done chan struct{}) {
 	client := v.HTTPClient
 	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second}
+		client = defaultClient
 	}
 	url := v.DiscoveryURL
 	if url == "" {
 		url = v.Scheme.OpenIDConnectURL
 	}
-	cfg, err := discover(ctx, client, url)
+	cfg, err := discover(client, url)
+	v.mu.Lock()
+	defer close(done)
+	defer v.mu.Unlock()
+	v.loading = nil
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProviderUnavailable, err)
+		v.err, v.failed = fmt.Errorf("%w: %v", ErrProviderUnavailable, err), v.now()
+		return
 	}
-	// The keys are fetched with a context that outlives this request.
-	keyCtx := gooidc.ClientContext(context.Background(), client)
-	provider := cfg.NewProvider(keyCtx)
-	v.verifier = provider.VerifierContext(keyCtx, &gooidc.Config{
+	keys := &keySet{url: cfg.JWKSURL, client: client, now: v.now,
+		refreshInterval: or(v.KeyRefreshInterval, defaultKeyRefreshInterval), maxAge: or(v.KeyMaxAge, defaultKeyMaxAge)}
+	algs := v.Algorithms
+	if algs == nil {
+		algs = supported(cfg.Algorithms)
+	}
+	v.verifier.Store(gooidc.NewVerifier(cfg.IssuerURL, keys, &gooidc.Config{
 		ClientID:             v.ClientID,
 		SkipClientIDCheck:    v.SkipClientIDCheck,
-		SupportedSigningAlgs: v.algorithms(cfg),
+		SupportedSigningAlgs: algs,
 		Now:                  v.Now,
-	})
-	return v.verifier, nil
+	}))
+	v.err = nil
 }
 
-func (v *Verifier[C]) algorithms(cfg *gooidc.ProviderConfig) []string {
-	if v.Algorithms != nil {
-		return v.Algorithms
+var defaultClient = &http.Client{Timeout: 10 * time.Second}
+
+func or(d, fallback time.Duration) time.Duration {
+	if d > 0 {
+		return d
 	}
-	return cfg.Algorithms
+	return fallback
+}
+
+// supported keeps the advertised algorithms the key set can verify; none
+// of them means RS256, the one every provider must support.
+func supported(advertised []string) []string {
+	var algs []string
+	for _, a := range advertised {
+		for _, s := range asymmetricAlgs {
+			if a == string(s) {
+				algs = append(algs, a)
+			}
+		}
+	}
+	if algs == nil {
+		algs = []string{string(jose.RS256)}
+	}
+	return algs
 }
 
 // discover fetches and reads a discovery document (OpenID Connect
 // Discovery 1.0 §4).
-func discover(ctx context.Context, client *http.Client, url string) (*gooidc.ProviderConfig, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+func discover(client *http.Client, url string) (*gooidc.ProviderConfig, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -182,24 +282,47 @@ func discover(ctx context.Context, client *http.Client, url string) (*gooidc.Pro
 		UserInfoURL: doc.UserInfoURL, JWKSURL: doc.JWKSURL, Algorithms: doc.Algorithms}, nil
 }
 
-// describe turns a verification error into an error_description that says
-// what is wrong without echoing the token.
-func describe(err error) string {
+// The invalid_token answers, prepared once: their descriptions say what is
+// wrong without echoing the token.
+var (
+	errNotBearer  = security.InvalidToken("The access token must be sent as a Bearer token.").Prepare()
+	errClaims     = security.InvalidToken("The token's claims cannot be read.").Prepare()
+	errExpired    = security.InvalidToken("The token expired.").Prepare()
+	errNotYet     = security.InvalidToken("The token is not valid yet.").Prepare()
+	errIssuer     = security.InvalidToken("The token was issued by another provider.").Prepare()
+	errAudience   = security.InvalidToken("The token is for another audience.").Prepare()
+	errUnknownKid = security.InvalidToken("The token is signed with a key the provider does not publish.").Prepare()
+	errSignature  = security.InvalidToken("The token's signature is not valid.").Prepare()
+	errAlgorithm  = security.InvalidToken("The token's signature algorithm is not accepted.").Prepare()
+	errMalformed  = security.InvalidToken("The token is malformed.").Prepare()
+	errInvalidTok = security.InvalidToken("The token is not valid.").Prepare()
+)
+
+// describe turns a verification error into its invalid_token answer.
+// go-oidc's errors other than expiry are told apart by their text, which
+// the tests pin.
+func describe(err error) *typed.HTTPError {
 	var expired *gooidc.TokenExpiredError
 	msg := err.Error()
 	switch {
 	case errors.As(err, &expired):
-		return "The token expired."
+		return errExpired
+	case errors.Is(err, errUnknownKey):
+		return errUnknownKid
+	case errors.Is(err, errBadSignature):
+		return errSignature
 	case strings.Contains(msg, "before the nbf"):
-		return "The token is not valid yet."
+		return errNotYet
 	case strings.Contains(msg, "issued by a different provider"):
-		return "The token was issued by another provider."
+		return errIssuer
 	case strings.Contains(msg, "expected audience"):
-		return "The token is for another audience."
+		return errAudience
+	case strings.Contains(msg, "unexpected signature algorithm"):
+		return errAlgorithm
+	case strings.Contains(msg, "malformed"), strings.Contains(msg, "failed to unmarshal claims"):
+		return errMalformed
 	case strings.Contains(msg, "signature"), strings.Contains(msg, "signing"):
-		return "The token's signature is not valid."
-	case strings.Contains(msg, "malformed"):
-		return "The token is malformed."
+		return errSignature
 	}
-	return "The token is not valid."
+	return errInvalidTok
 }
