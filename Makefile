@@ -33,7 +33,8 @@ fuzz-short:
 conformance:
 	testdata/conformance/run.sh
 
-## oidc-provider: security/oidc against a real OpenID provider (mockoidc),
+## oidc-provider: security/oidc against real OpenID providers (zitadel's op,
+## mockoidc),
 ## in a module of its own.
 oidc-provider:
 	cd testdata/oidc && $(GO) vet ./... && $(GO) test -race -count=1 ./...
