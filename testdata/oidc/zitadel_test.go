@@ -51,10 +51,10 @@ func (k *rsaKey) ID() string                                  { return k.id }
 // pubKey is its public half, as the key set publishes it (op.Key).
 type pubKey struct{ k *rsaKey }
 
-func (p pubKey) ID() string                          { return p.k.id }
+func (p pubKey) ID() string                         { return p.k.id }
 func (p pubKey) Algorithm() jose.SignatureAlgorithm { return jose.RS256 }
-func (p pubKey) Use() string                         { return "sig" }
-func (p pubKey) Key() any                            { return &p.k.key.PublicKey }
+func (p pubKey) Use() string                        { return "sig" }
+func (p pubKey) Key() any                           { return &p.k.key.PublicKey }
 
 // rotatingStorage is zitadel's example storage with keys that rotate.
 type rotatingStorage struct {
