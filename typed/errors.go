@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/textproto"
 
 	"github.com/labstack/echo/v4"
 )
@@ -85,7 +86,7 @@ func (e *HTTPError) Prepare() *HTTPError {
 	p.headers = nil
 	for k, vs := range p.Header {
 		p.Header[k] = vs[:len(vs):len(vs)] // appending to a response header copies
-		p.headers = append(p.headers, headerField{k, p.Header[k]})
+		p.headers = append(p.headers, headerField{textproto.CanonicalMIMEHeaderKey(k), p.Header[k]})
 	}
 	p.echoErr = &echo.HTTPError{Code: p.status(), Message: &p, Internal: &p}
 	return &p
@@ -136,6 +137,6 @@ func (e *HTTPError) setHeaders(h http.Header) {
 		return
 	}
 	for k, vs := range e.Header {
-		h[k] = vs
+		h[textproto.CanonicalMIMEHeaderKey(k)] = vs // as written in a literal, e.g. "WWW-Authenticate"
 	}
 }

@@ -110,3 +110,28 @@ func TestOperationDefaults(t *testing.T) {
 		t.Errorf("explicit: %+v", ops[1])
 	}
 }
+
+// TestHTTPErrorHeaderCase: headers written in a literal with any case
+// reach the response under their canonical key, where Header().Get finds
+// them, prepared or not.
+func TestHTTPErrorHeaderCase(t *testing.T) {
+	e := echo.New()
+	var seen []string
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			err := next(c)
+			seen = append(seen, c.Response().Header().Get("WWW-Authenticate"))
+			return err
+		}
+	})
+	api := typed.New(e)
+	lit := &typed.HTTPError{Status: 401, Detail: "no", Header: http.Header{"WWW-Authenticate": {"Bearer"}}}
+	api.GET("/plain", typed.Plain(func(echo.Context, struct{}) (string, error) { return "", lit }))
+	api.GET("/prepared", typed.Plain(func(echo.Context, struct{}) (string, error) { return "", lit.Prepare() }))
+	for _, p := range []string{"/plain", "/prepared"} {
+		e.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, p, nil))
+	}
+	if len(seen) != 2 || seen[0] != "Bearer" || seen[1] != "Bearer" {
+		t.Errorf("middleware saw %q", seen)
+	}
+}
