@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -82,6 +83,7 @@ type clientCredentialsDep struct {
 // Prepared answers for the failures that echo nothing of the request.
 var (
 	errNoForm          = TokenError(ErrorInvalidRequest, "The request body must be an application/x-www-form-urlencoded form.").Prepare()
+	errBadForm         = TokenError(ErrorInvalidRequest, "The request body cannot be read.").Prepare()
 	errNoGrantType     = TokenError(ErrorInvalidRequest, "The grant_type parameter is missing.").Prepare()
 	errGrantType       = TokenError(ErrorUnsupportedGrantType, "Only the client_credentials grant type is supported.").Prepare()
 	errTwoMethods      = TokenError(ErrorInvalidRequest, "The client used more than one authentication method.").Prepare()
@@ -99,7 +101,11 @@ func (d *clientCredentialsDep) Resolve(r *typed.Request) (OAuth2ClientCredential
 	}
 	form, err := typed.Form(r)
 	if err != nil {
-		return f, err
+		var he *typed.HTTPError
+		if errors.As(err, &he) && he.Status == http.StatusRequestEntityTooLarge {
+			return f, err
+		}
+		return f, errBadForm
 	}
 	// RFC 6749 §3.2: parameters must not be included more than once.
 	for _, name := range [...]string{"grant_type", "scope", "client_id", "client_secret"} {
@@ -172,7 +178,10 @@ type TokenErrorBody struct {
 // with `WWW-Authenticate: Basic` for invalid_client; body
 // {"error": code, "error_description": description}; and
 // `Cache-Control: no-store` and `Pragma: no-cache`, as every token
-// response must carry. Call Prepare on errors returned often.
+// response must carry. invalid_client is a 401 whichever way the client
+// authenticated: §5.2 requires it after HTTP Basic and allows it otherwise,
+// and the challenge tells every client that Basic is accepted. Call
+// Prepare on errors returned often.
 func TokenError(code, description string) *typed.HTTPError {
 	status := http.StatusBadRequest
 	h := http.Header{"Cache-Control": {"no-store"}, "Pragma": {"no-cache"}}
@@ -184,8 +193,8 @@ func TokenError(code, description string) *typed.HTTPError {
 		Body: TokenErrorBody{Error: code, ErrorDescription: description}}
 }
 
-// TokenResponse is a successful token response (RFC 6749 §5.1). Send it
-// after [NoStore].
+// TokenResponse is a successful token response (RFC 6749 §5.1). Return it
+// with [Token], which sets the headers it needs.
 type TokenResponse struct {
 	AccessToken  string `json:"access_token"`
 	TokenType    string `json:"token_type"`
@@ -196,6 +205,7 @@ type TokenResponse struct {
 
 // NoStore sets `Cache-Control: no-store` and `Pragma: no-cache` on the
 // response, as RFC 6749 §5.1 requires of every response with a token.
+// [Token] calls it.
 func NoStore(c echo.Context) {
 	h := c.Response().Header()
 	h["Cache-Control"] = noStore

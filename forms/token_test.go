@@ -26,9 +26,8 @@ func tokenApp() *echo.Echo {
 			if f.ClientID != "svc" || f.ClientSecret != "s3cr:t" {
 				return forms.TokenResponse{}, forms.TokenError(forms.ErrorInvalidClient, "Unknown client or wrong secret.")
 			}
-			forms.NoStore(c)
-			return forms.TokenResponse{AccessToken: "tok-" + f.ClientAuth, TokenType: "Bearer", ExpiresIn: 3600,
-				Scope: strings.Join(f.Scopes, " ")}, nil
+			return forms.Token(c, forms.TokenResponse{AccessToken: "tok-" + f.ClientAuth, TokenType: "Bearer", ExpiresIn: 3600,
+				Scope: strings.Join(f.Scopes, " ")})
 		}))
 	return e
 }
@@ -71,6 +70,16 @@ func TestClientCredentials(t *testing.T) {
 			400, `{"error":"unsupported_grant_type","error_description":"Only the client_credentials grant type is supported."}`, ""},
 		{"repeated parameter", form, "grant_type=client_credentials&scope=a&scope=b&client_id=svc&client_secret=x", "",
 			400, `{"error":"invalid_request","error_description":"A parameter was sent more than once."}`, ""},
+		{"broken multipart", "multipart/form-data; boundary=x", "--x\r\nno headers end", "",
+			400, `{"error":"invalid_request","error_description":"The request body cannot be read."}`, ""},
+		{"multipart without boundary", "multipart/form-data", "", "",
+			400, `{"error":"invalid_request","error_description":"The request body cannot be read."}`, ""},
+		{"Basic with an empty secret", form, "grant_type=client_credentials", basic("svc", ""),
+			401, `{"error":"invalid_client","error_description":"Unknown client or wrong secret."}`, "Basic"},
+		{"Basic without a colon", form, "grant_type=client_credentials", "Basic " + base64.StdEncoding.EncodeToString([]byte("svc")),
+			401, `{"error":"invalid_client","error_description":"The HTTP Basic client credentials cannot be read."}`, "Basic"},
+		{"form with id but no secret", form, "grant_type=client_credentials&client_id=svc", "",
+			401, `{"error":"invalid_client","error_description":"Client authentication is required."}`, "Basic"},
 		{"JSON body", "application/json", `{"grant_type":"client_credentials"}`, "",
 			400, `{"error":"invalid_request","error_description":"The request body must be an application/x-www-form-urlencoded form."}`, ""},
 	}
