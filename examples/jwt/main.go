@@ -1,7 +1,8 @@
 // Command jwt is FastAPI's "OAuth2 with Password (and hashing), Bearer with
-// JWT tokens" tutorial in Go: /token checks a bcrypt-hashed password and
-// issues a signed JWT (HS256, 30 minutes) with golang-jwt; the other routes
-// verify it.
+// JWT tokens" tutorial in Go: /token checks an argon2id-hashed password
+// (golang.org/x/crypto/argon2, reading the very hash the tutorial stores
+// with pwdlib) and issues a signed JWT (HS256, 30 minutes) with
+// golang-jwt; the other routes verify it.
 //
 //	oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
 //
@@ -13,11 +14,20 @@
 // Authorize as johndoe / secret. The signing key comes from $JWT_SECRET_KEY
 // (generate one with `openssl rand -hex 32`); without it, the tutorial's
 // published key is used, which is fine for a demo and nothing else.
+//
+// Beyond the tutorial: tokens without "exp" are refused (PyJWT would accept
+// one signed with the key), and /token marks its answer
+// `Cache-Control: no-store` as RFC 6749 §5.1 asks (forms.Token).
 package main
 
 import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"fmt"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/fastecho/fastecho/examples/internal/serve"
@@ -27,7 +37,7 @@ import (
 	"github.com/fastecho/fastecho/typed"
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/labstack/echo/v4"
-	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/crypto/argon2"
 )
 
 // The tutorial's settings.
@@ -64,30 +74,78 @@ type User struct {
 	Disabled bool   `json:"disabled"`
 }
 
-// userInDB is a stored user with its bcrypt hash.
+// userInDB is a stored user with its password hash.
 type userInDB struct {
 	User
-	hashedPassword []byte
+	hashedPassword string
 }
 
-// The tutorial's user; the hash is bcrypt's of "secret".
+// The tutorial's user; the hash is pwdlib's argon2id of "secret", as the
+// tutorial prints it.
 var fakeUsersDB = map[string]userInDB{
 	"johndoe": {User{"johndoe", "johndoe@example.com", "John Doe", false},
-		[]byte("$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW")},
+		"$argon2id$v=19$m=65536,t=3,p=4$wagCPXjifgvUFBzq4hqe3w$CYaIb8sB+wtD+Vu/P4uod1+Qof8h+1g7bbDlBID48Rc"},
 }
 
 // dummyHash is checked for unknown users, so that the answer takes as long
-// whether the user exists or not.
-var dummyHash = []byte("$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW")
+// whether the user exists or not (the tutorial's DUMMY_HASH).
+var dummyHash = getPasswordHash("dummypassword")
 
-// authenticateUser checks the password against the stored hash.
+// The argon2id parameters of pwdlib's PasswordHash.recommended(), which
+// the tutorial uses: 64 MiB, 3 passes, 4 lanes, 16-byte salt, 32-byte hash.
+const (
+	argonMemory  = 64 * 1024
+	argonTime    = 3
+	argonThreads = 4
+	argonSaltLen = 16
+	argonKeyLen  = 32
+)
+
+// getPasswordHash hashes password with argon2id into the PHC string format
+// ($argon2id$v=19$m=…,t=…,p=…$salt$hash) that pwdlib and most libraries
+// read.
+func getPasswordHash(password string) string {
+	salt := make([]byte, argonSaltLen)
+	rand.Read(salt)
+	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
+}
+
+// verifyPassword checks password against an argon2id hash in the PHC
+// string format, with the parameters the hash names, comparing in
+// constant time.
+func verifyPassword(password, hashed string) bool {
+	parts := strings.Split(hashed, "$") // "", "argon2id", "v=19", "m=…,t=…,p=…", salt, hash
+	if len(parts) != 6 || parts[1] != "argon2id" || parts[2] != fmt.Sprintf("v=%d", argon2.Version) {
+		return false
+	}
+	var memory, passes uint32
+	var threads uint8
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &memory, &passes, &threads); err != nil {
+		return false
+	}
+	salt, err := base64.RawStdEncoding.DecodeString(parts[4])
+	if err != nil {
+		return false
+	}
+	want, err := base64.RawStdEncoding.DecodeString(parts[5])
+	if err != nil || len(want) == 0 {
+		return false
+	}
+	got := argon2.IDKey([]byte(password), salt, passes, memory, threads, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// authenticateUser checks the password against the stored hash, or against
+// dummyHash for an unknown user.
 func authenticateUser(username, password string) (userInDB, bool) {
 	user, ok := fakeUsersDB[username]
-	hash := dummyHash
-	if ok {
-		hash = user.hashedPassword
+	if !ok {
+		verifyPassword(password, dummyHash)
+		return userInDB{}, false
 	}
-	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !ok {
+	if !verifyPassword(password, user.hashedPassword) {
 		return userInDB{}, false
 	}
 	return user, true
@@ -127,7 +185,7 @@ var getCurrentActiveUser = typed.Depends(getCurrentUser, func(_ echo.Context, cu
 	return currentUser, nil
 })
 
-func loginForAccessToken(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm) (Token, error) {
+func loginForAccessToken(c echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm) (Token, error) {
 	user, ok := authenticateUser(formData.Username, formData.Password)
 	if !ok {
 		return Token{}, typed.NewHTTPError(http.StatusUnauthorized, "Incorrect username or password",
@@ -137,7 +195,7 @@ func loginForAccessToken(_ echo.Context, _ struct{}, formData forms.OAuth2Passwo
 	if err != nil {
 		return Token{}, err
 	}
-	return Token{AccessToken: accessToken, TokenType: "bearer"}, nil
+	return forms.Token(c, Token{AccessToken: accessToken, TokenType: "bearer"})
 }
 
 func readUsersMe(_ echo.Context, _ struct{}, currentUser User) (User, error) {

@@ -25,6 +25,9 @@ func login(t *testing.T, h http.Handler) string {
 	if rec.Code != 200 || json.Unmarshal(body, &tok) != nil || tok.TokenType != "bearer" {
 		t.Fatalf("login: %d %s", rec.Code, body)
 	}
+	if rec.Header().Get("Cache-Control") != "no-store" || rec.Header().Get("Pragma") != "no-cache" {
+		t.Errorf("token response cacheable: %q %q", rec.Header().Get("Cache-Control"), rec.Header().Get("Pragma"))
+	}
 	return tok.AccessToken
 }
 
@@ -87,4 +90,27 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"OAuth2PasswordBearer":{"type":"oauth2","flows":{"password":{"scopes":{},"tokenUrl":"token"}}}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"OAuth2PasswordBearer":[]}]`, "paths", "/users/me/items/", "get", "security")
+}
+
+// The tutorial's stored hash is argon2id of "secret"; hashes made here
+// verify, with their own salt each time, and anything malformed fails.
+func TestPasswordHash(t *testing.T) {
+	stored := fakeUsersDB["johndoe"].hashedPassword
+	if !verifyPassword("secret", stored) || verifyPassword("Secret", stored) {
+		t.Error("the tutorial's hash")
+	}
+	h1, h2 := getPasswordHash("pw"), getPasswordHash("pw")
+	if h1 == h2 || !strings.HasPrefix(h1, "$argon2id$v=19$m=65536,t=3,p=4$") {
+		t.Errorf("hashes %q %q", h1, h2)
+	}
+	if !verifyPassword("pw", h2) || verifyPassword("pw2", h1) {
+		t.Error("round trip")
+	}
+	for _, bad := range []string{"", "secret", "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW",
+		strings.Replace(stored, "argon2id", "argon2i", 1), strings.Replace(stored, "v=19", "v=16", 1),
+		strings.Replace(stored, "m=65536", "m=x", 1), stored[:len(stored)-44] + "!!!", stored[:strings.LastIndex(stored, "$")+1]} {
+		if verifyPassword("secret", bad) {
+			t.Errorf("%q verified", bad)
+		}
+	}
 }
