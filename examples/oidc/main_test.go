@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -33,4 +36,37 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp("http://127.0.0.1:9/.well-known/openid-configuration", "fastecho-demo"))
 	Expect(t, doc, `{"OpenIdConnect":{"type":"openIdConnect","openIdConnectUrl":"http://127.0.0.1:9/.well-known/openid-configuration"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"OpenIdConnect":[]}]`, "paths", "/users/me", "get", "security")
+}
+
+// The way the program's banner says: a token from the development
+// provider's /token, then GET /users/me with it.
+func TestDevProviderToken(t *testing.T) {
+	p, err := startDevProvider("fastecho-demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	res, err := http.PostForm(p.URL+"/token", url.Values{"username": {"bob"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		IDToken   string `json:"id_token"`
+		TokenType string `json:"token_type"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&tok)
+	res.Body.Close()
+	if err != nil || res.StatusCode != 200 || tok.IDToken == "" || res.Header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("token: %d %v %+v", res.StatusCode, err, tok)
+	}
+	res, _ = http.PostForm(p.URL+"/token", nil)
+	res.Body.Close()
+	if res.StatusCode != 400 {
+		t.Errorf("no username: %d", res.StatusCode)
+	}
+	app := newApp(p.URL+"/.well-known/openid-configuration", "fastecho-demo")
+	Run(t, app, []Case{
+		{Name: "token from /token", Path: "/users/me", Header: H("Authorization", tok.TokenType+" "+tok.IDToken), Status: 200,
+			JSON: `{"sub":"bob","email":"bob@example.com","name":"bob","iss":"` + p.URL + `"}`},
+	})
 }
