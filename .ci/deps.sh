@@ -30,6 +30,14 @@ deny security "$mod/(forms|openapi).*" "github.com/swaggest/.*"
 deny forms "$mod/(security|openapi).*" "github.com/swaggest/.*"
 deny internal/httpx "$mod/.*"
 
+# Only security/oidc (and what imports it) links go-oidc and go-jose.
+for pkg in typed security forms internal/httpx; do
+	if go list -deps "./$pkg" | grep -Eq '^github.com/(coreos/go-oidc|go-jose/go-jose)'; then
+		echo "deps: $pkg must not depend on go-oidc or go-jose (only security/oidc does)" >&2
+		fail=1
+	fi
+done
+
 # Nothing but examples imports openapi.
 for pkg in $(go list ./... | grep -v -e "^$mod/examples" -e "^$mod/openapi"); do
 	if go list -deps "$pkg" | grep -qx "$mod/openapi"; then
