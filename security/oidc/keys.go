@@ -22,6 +22,9 @@ const (
 	// requests in that time get 503 at once instead of queueing behind
 	// another attempt.
 	retryAfterFailure = 5 * time.Second
+	// fetchTimeout bounds a fetch of the discovery document or the keys,
+	// whatever the HTTP client's own timeout.
+	fetchTimeout = 10 * time.Second
 )
 
 // Errors of the key set, told apart by describe.
@@ -101,9 +104,10 @@ func (k *keySet) verify(ctx context.Context, jwt string) ([]byte, error) {
 
 	keys, fetched := k.cached()
 	if keys == nil || k.now().Sub(fetched) >= k.maxAge {
-		// Nothing cached yet, or the keys are old: fetch. Old keys are
-		// still used when the provider cannot be reached.
-		if fresh, err := k.refresh(ctx, false); err == nil {
+		// Nothing cached yet, or the keys are old: fetch (unless a fetch
+		// started less than refreshInterval ago). Old keys are still used
+		// when the provider cannot be reached.
+		if fresh, err := k.refresh(ctx); err == nil {
 			keys = fresh
 		} else if keys == nil {
 			return nil, err
@@ -114,7 +118,7 @@ func (k *keySet) verify(ctx context.Context, jwt string) ([]byte, error) {
 		return payload, err
 	}
 	// A key the cache does not know: the provider may have rotated.
-	keys, err = k.refresh(ctx, true)
+	keys, err = k.refresh(ctx)
 	if err == nil {
 		payload, err = verifyWith(jws, header, keys)
 	}
@@ -156,16 +160,20 @@ func (k *keySet) cached() ([]jose.JSONWebKey, time.Time) {
 	return nil, time.Time{}
 }
 
-// refresh fetches the key set, or waits for the fetch already running.
-// With limited, it fetches only if no fetch started in the last
-// refreshInterval; otherwise it answers errUnknownKey.
-func (k *keySet) refresh(ctx context.Context, limited bool) ([]jose.JSONWebKey, error) {
+// refresh fetches the key set, or waits for the fetch already running. It
+// fetches only if no fetch started in the last refreshInterval; otherwise
+// it answers the last fetch's error, or errUnknownKey if it succeeded.
+func (k *keySet) refresh(ctx context.Context) ([]jose.JSONWebKey, error) {
 	k.mu.Lock()
 	wait := k.inflight
 	if wait == nil {
-		if limited && !k.tried.IsZero() && k.now().Sub(k.tried) < k.refreshInterval {
+		if !k.tried.IsZero() && k.now().Sub(k.tried) < k.refreshInterval {
+			err := k.err
 			k.mu.Unlock()
-			return nil, errUnknownKey
+			if err == nil {
+				err = errUnknownKey
+			}
+			return nil, err
 		}
 		wait = make(chan struct{})
 		k.inflight, k.tried = wait, k.now()
@@ -201,7 +209,9 @@ func (k *keySet) fetch(done chan struct{}) {
 }
 
 func (k *keySet) get() ([]jose.JSONWebKey, error) {
-	req, err := http.NewRequest(http.MethodGet, k.url, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, k.url, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrProviderUnavailable, err)
 	}

@@ -81,8 +81,9 @@ type Verifier[C any] struct {
 	// client with a 10-second timeout.
 	HTTPClient *http.Client
 	// KeyRefreshInterval is the least time between two fetches of the
-	// provider's keys caused by tokens signed with a key the cache does not
-	// know; 0 means 10 seconds.
+	// provider's keys, whether caused by a token signed with a key the
+	// cache does not know, by old keys or by a failed fetch; 0 means 10
+	// seconds.
 	KeyRefreshInterval time.Duration
 	// KeyMaxAge is how long fetched keys are used before they are fetched
 	// again; 0 means an hour.
@@ -248,7 +249,9 @@ func supported(advertised []string) []string {
 // discover fetches and reads a discovery document (OpenID Connect
 // Discovery 1.0 §4).
 func discover(client *http.Client, url string) (*gooidc.ProviderConfig, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -359,8 +359,14 @@ func TestKeyMaxAge(t *testing.T) {
 	}
 	clk.Add(2 * time.Minute)
 	p.set(func(p *provider) { p.keysDown = true })
-	if status, _, body := get(e, "Bearer "+sign()); status != 200 {
-		t.Errorf("provider down, cached keys: %d %s", status, body)
+	_, fetches := p.counts()
+	for range 5 {
+		if status, _, body := get(e, "Bearer "+sign()); status != 200 {
+			t.Errorf("provider down, cached keys: %d %s", status, body)
+		}
+	}
+	if _, after := p.counts(); after != fetches+1 {
+		t.Errorf("%d key set fetches while down, want 1 per refresh interval", after-fetches)
 	}
 	p.set(func(p *provider) { p.keysDown = false })
 	before := p.sign(goodClaims(p, clk.Now()), nil)
@@ -404,11 +410,25 @@ func TestProviderUnavailable(t *testing.T) {
 		t.Errorf("provider back: %d %s", status, body)
 	}
 
-	// Discovery works but the key set does not: 503 as well.
+	// Discovery works but the key set does not: 503 as well, without a
+	// fetch per request.
 	p2 := newProvider(t.Cleanup)
+	clk2 := newClock()
+	e2 := app(p2, clk2)
 	p2.set(func(p *provider) { p.keysDown = true })
-	if status, _, body := get(app(p2, nil), "Bearer "+p2.sign(goodClaims(p2, time.Now()), nil)); status != 503 {
-		t.Errorf("key set down: %d %s", status, body)
+	token2 := p2.sign(goodClaims(p2, clk2.Now()), nil)
+	for range 3 {
+		if status, _, body := get(e2, "Bearer "+token2); status != 503 {
+			t.Errorf("key set down: %d %s", status, body)
+		}
+	}
+	if _, fetch := p2.counts(); fetch != 1 {
+		t.Errorf("%d key set fetches, want 1", fetch)
+	}
+	p2.set(func(p *provider) { p.keysDown = false })
+	clk2.Add(11 * time.Second)
+	if status, _, body := get(e2, "Bearer "+token2); status != 200 {
+		t.Errorf("key set back: %d %s", status, body)
 	}
 
 	// Nothing listening.
