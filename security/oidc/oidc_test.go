@@ -505,3 +505,32 @@ func ExampleVerifier() {
 	// 200  {"sub":"alice","email":"a@example.com"}
 	// 401 Bearer error="invalid_token", error_description="The token's signature is not valid." {"detail":"Could not validate credentials"}
 }
+
+// Verifier is a typed.Dep of its claims type.
+var _ typed.Dep[claims] = (*oidc.Verifier[claims])(nil)
+
+// Under security.Optional, no header is nil; a bad token is still a 401.
+func TestOptional(t *testing.T) {
+	p := newProvider(t.Cleanup)
+	oid := &security.OpenIDConnect{OpenIDConnectURL: p.srv.URL + "/.well-known/openid-configuration"}
+	v := &oidc.Verifier[claims]{Scheme: oid, ClientID: "my-api"}
+	e := echo.New()
+	typed.New(e).GET("/users/me", typed.Handle(security.Optional[claims](v), func(_ echo.Context, _ struct{}, c *claims) (string, error) {
+		if c == nil {
+			return "anonymous", nil
+		}
+		return c.Subject, nil
+	}))
+	for _, tt := range []struct {
+		auth, want string
+		status     int
+	}{
+		{"", `"anonymous"`, 200},
+		{"Bearer " + p.sign(goodClaims(p, time.Now()), nil), `"alice"`, 200},
+		{"Bearer x.y.z", bad, 401},
+	} {
+		if status, _, body := get(e, tt.auth); status != tt.status || body != tt.want {
+			t.Errorf("%q: %d %s, want %d %s", tt.auth, status, body, tt.status, tt.want)
+		}
+	}
+}
