@@ -2,7 +2,6 @@ package typed
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/textproto"
@@ -106,13 +105,9 @@ func (e *HTTPError) status() int {
 // is, for Echo's error handler. Typed handlers call it for you; use it in
 // plain Echo handlers that resolve dependencies with [Resolve].
 func EchoError(c echo.Context, err error) error {
-	var he *HTTPError
-	if !errors.As(err, &he) {
-		var ve *RequestValidationError
-		if !errors.As(err, &ve) {
-			return err
-		}
-		he = ve.HTTPError()
+	he := asHTTPError(err)
+	if he == nil {
+		return err
 	}
 	if len(he.Header) > 0 {
 		he.setHeaders(c.Response().Header())

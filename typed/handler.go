@@ -24,9 +24,12 @@ type Handler struct {
 // Handle returns a Handler that resolves dep, then binds and validates Req
 // from the request (see [Bind]), then calls fn with both. A failure of
 // either answers the request (401, 422, or the error's own status) and fn
-// never runs. fn's result is sent as JSON with the operation's status; an
-// error from fn is answered as [EchoError] describes. A panic in dep or fn
-// is logged and answered 500 {"detail":"Internal Server Error"}.
+// never runs. fn's result is sent as JSON with the operation's status. An
+// [*HTTPError] or [*RequestValidationError] (from dep, binding or fn) is
+// written directly with its status, headers and body; any other error goes
+// to Echo's HTTPErrorHandler (as do all errors with [Options].EchoErrors).
+// A panic in dep or fn is logged and answered 500
+// {"detail":"Internal Server Error"}.
 //
 // D is usually inferred from dep: typed.Handle[Q, R](oauth2, fn). All
 // reflection on Req happens here, once.

@@ -28,12 +28,12 @@ func Override[T any](api *API, dep, with Dep[T]) (restore func()) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	entry := &override{dep: dep, with: with}
-	o.list = append(slices.Clone(o.list), entry)
+	o.list = append(o.list, entry)
 	o.active.Store(true)
 	return func() {
 		o.mu.Lock()
 		defer o.mu.Unlock()
-		o.list = slices.DeleteFunc(slices.Clone(o.list), func(e *override) bool { return e == entry })
+		o.list = slices.DeleteFunc(o.list, func(e *override) bool { return e == entry })
 		o.active.Store(len(o.list) > 0)
 	}
 }
@@ -53,7 +53,8 @@ type override struct {
 	with any
 }
 
-// overrides is the override table of an API; the list is copied on write.
+// overrides is the override table of an API, guarded by mu; active lets
+// requests skip the lock while no override is set.
 type overrides struct {
 	mu     sync.RWMutex
 	list   []*override

@@ -27,7 +27,9 @@ type requestState struct {
 	read    bool   // body has been read
 	bodyErr error
 	limited io.LimitedReader // reads the body within the limit
-	// views holds the Requests WithScopes returns, for the same reason.
+	// views holds the Requests WithScopes returns, reused by later
+	// requests so that a scoped view costs no allocation; release clears
+	// them, which is why a Request must not be kept past its request.
 	views []*Request
 	nview int
 }
