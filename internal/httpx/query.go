@@ -22,17 +22,6 @@ func LastQuery(raw, name string) (value string, ok bool) {
 	return Unescape(last), true
 }
 
-// Query returns every value of every parameter in raw, decoded like
-// LastQuery, in order. It allocates; use it only where many names are read.
-func Query(raw string) map[string][]string {
-	m := make(map[string][]string)
-	eachPair(raw, func(k, v string) {
-		k = Unescape(k)
-		m[k] = append(m[k], Unescape(v))
-	})
-	return m
-}
-
 func needsUnescape(s string) bool {
 	return strings.ContainsAny(s, "%+")
 }
