@@ -184,7 +184,7 @@ type TokenErrorBody struct {
 // Prepare on errors returned often.
 func TokenError(code, description string) *typed.HTTPError {
 	status := http.StatusBadRequest
-	h := http.Header{"Cache-Control": {"no-store"}, "Pragma": {"no-cache"}}
+	h := http.Header{"Cache-Control": noStore, "Pragma": noCache}
 	if code == ErrorInvalidClient {
 		status = http.StatusUnauthorized
 		h["Www-Authenticate"] = []string{"Basic"}

@@ -2,8 +2,6 @@ package security
 
 import (
 	"slices"
-	"strings"
-	"sync/atomic"
 
 	"github.com/fastecho/fastecho/typed"
 )
@@ -67,42 +65,7 @@ func (*scopesDep) Resolve(r *typed.Request) (SecurityScopes, error) {
 	if s == nil {
 		s = []string{} // no allocation
 	}
-	return SecurityScopes{Scopes: s[:len(s):len(s)], ScopeStr: joinScopes(s)}, nil
-}
-
-// joined is a scope list and its ScopeStr.
-type joined struct {
-	scopes []string
-	str    string
-}
-
-// joinCache remembers recent ScopeStr values by a hash of their scopes. A
-// chain's scopes come from its Security calls, not from the request, so
-// few lists recur and a request of a warm route joins nothing.
-var joinCache [64]atomic.Pointer[joined]
-
-// joinScopes returns the scopes joined by single spaces.
-func joinScopes(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	h := uint32(2166136261) // FNV-1a over the scopes and their separators
-	for _, scope := range s {
-		for i := 0; i < len(scope); i++ {
-			h = (h ^ uint32(scope[i])) * 16777619
-		}
-		h = (h ^ ' ') * 16777619
-	}
-	slot := &joinCache[h%uint32(len(joinCache))]
-	if j := slot.Load(); j != nil && slices.Equal(j.scopes, s) {
-		return j.str
-	}
-	str := strings.Join(s, " ")
-	slot.Store(&joined{scopes: slices.Clone(s), str: str})
-	return str
+	return SecurityScopes{Scopes: s[:len(s):len(s)], ScopeStr: r.ScopeStr()}, nil
 }
 
 func (*scopesDep) Describe(*typed.Doc) {}

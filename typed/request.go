@@ -14,9 +14,10 @@ import (
 //
 // A Request is valid only during the request; do not keep it.
 type Request struct {
-	ctx    echo.Context
-	scopes []string
-	state  *requestState
+	ctx      echo.Context
+	scopes   []string
+	scopeStr string
+	state    *requestState
 }
 
 type requestState struct {
@@ -81,11 +82,18 @@ func (r *Request) Context() echo.Context { return r.ctx }
 // FastAPI's SecurityScopes.scopes. The slice must not be modified.
 func (r *Request) Scopes() []string { return r.scopes }
 
+// ScopeStr returns [Request.Scopes] joined by single spaces, computed once
+// per chain position: FastAPI's SecurityScopes.scope_str.
+func (r *Request) ScopeStr() string { return r.scopeStr }
+
 // WithScopes returns a view of r whose Scopes are r's followed by those of
 // scopes not already present. The view shares r's context and cache.
 func (r *Request) WithScopes(scopes ...string) *Request {
-	merged := mergedScopes(r.scopes, scopes)
-	if len(merged) == len(r.scopes) {
+	if len(scopes) == 0 {
+		return r
+	}
+	m := mergedScopes(r.scopes, scopes)
+	if len(m.merged) == len(r.scopes) {
 		return r // nothing added
 	}
 	s := r.state
@@ -94,7 +102,7 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 	}
 	v := s.views[s.nview]
 	s.nview++
-	*v = Request{ctx: r.ctx, scopes: merged, state: s}
+	*v = Request{ctx: r.ctx, scopes: m.merged, scopeStr: m.str, state: s}
 	return v
 }
 

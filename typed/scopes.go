@@ -3,6 +3,7 @@ package typed
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -18,6 +19,7 @@ const maxMergedScopes = 4096
 
 type scopeMerge struct {
 	base, add, merged []string
+	str               string // merged joined by single spaces: SecurityScopes.scope_str
 }
 
 var scopeMemo struct {
@@ -28,28 +30,21 @@ var scopeMemo struct {
 
 var scopeSeed = maphash.MakeSeed()
 
-// mergedScopes returns base followed by the members of add that are in
-// neither base nor earlier in add; base itself when nothing is added.
-func mergedScopes(base, add []string) []string {
-	if len(add) == 0 {
-		return base
-	}
+// mergedScopes returns the merge of base and add (add not empty): base
+// followed by the members of add that are in neither base nor earlier in
+// add, and that list joined by spaces. When nothing is added, merged has
+// base's length.
+func mergedScopes(base, add []string) *scopeMerge {
 	// Fast path: a direct-mapped table indexed by where add lives (a
 	// Security wrapper passes the same slice every time), checked by
 	// content, so a reused address with other scopes only misses.
 	slot := &scopeSlots[(uintptr(unsafe.Pointer(unsafe.SliceData(add)))>>4)%uintptr(len(scopeSlots))]
 	if e := slot.Load(); e != nil && slices.Equal(e.add, add) && slices.Equal(e.base, base) {
-		if len(e.merged) == len(base) {
-			return base
-		}
-		return e.merged
+		return e
 	}
 	e := lookupMerge(base, add)
 	slot.Store(e)
-	if len(e.merged) == len(base) {
-		return base
-	}
-	return e.merged
+	return e
 }
 
 // scopeSlots is mergedScopes' fast path.
@@ -67,8 +62,8 @@ func lookupMerge(base, add []string) *scopeMerge {
 		}
 	}
 	scopeMemo.RUnlock()
-	merged := mergeScopes(base, add)
-	e := &scopeMerge{slices.Clone(base), slices.Clone(add), merged[:len(merged):len(merged)]}
+	merged := slices.Clip(mergeScopes(base, add))
+	e := &scopeMerge{base: slices.Clone(base), add: slices.Clone(add), merged: merged, str: strings.Join(merged, " ")}
 	scopeMemo.Lock()
 	if scopeMemo.n < maxMergedScopes {
 		if scopeMemo.m == nil {
