@@ -17,8 +17,8 @@ var notes = map[string]string{
 		"shared Content-Type slice, the pre-encoded body): no allocation, and no Echo error handler " +
 		"(`typed.Options.EchoErrors` restores it for apps with a custom handler). A 401 after a dependency chain " +
 		"(OAuth2Scopes/Missing) also pays the chain's walk: two `Security` views (`Request.WithScopes`, pooled, with " +
-		"merged scope lists remembered by `typed.mergedScopes`), two cache lookups and `security.Scopes`' " +
-		"`ScopeStr` lookup before the bearer check fails; that walk is what keeps it at about half of raw.",
+		"merged scope lists and their ScopeStr remembered by `typed.mergedScopes`), two cache lookups and " +
+		"`security.Scopes` before the bearer check fails; that walk is what keeps it at about half of raw.",
 	"form": "**Why (password form 422).** Missing fields answer a 422 prepared once in package forms; a grant_type " +
 		"mismatch echoes the value sent, so its body is encoded per request, in one pass (`typed.appendValidationErrors`, " +
 		"byte-identical to encoding/json and fuzzed against it) and written directly.",
