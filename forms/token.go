@@ -64,8 +64,11 @@ func (f OAuth2ClientCredentialsRequestForm) LogValue() slog.Value {
 // RFC 6749 §5.2 says, with [TokenError]: no form body or a client that used
 // both authentication methods is invalid_request; a missing grant_type is
 // invalid_request and another one unsupported_grant_type; no client
-// credentials, or unreadable HTTP Basic ones, is invalid_client (401 with
-// WWW-Authenticate: Basic). Checking the client's secret is the handler's
+// credentials, unreadable HTTP Basic ones, or an empty client id or secret
+// on either path is invalid_client (401 with WWW-Authenticate: Basic). A
+// resolved form therefore always has both ClientID and ClientSecret set, so
+// comparing the secret with a lookup that answers "" for unknown clients
+// can never accept an empty secret. Checking the client's secret is the handler's
 // job: compare it with security.ConstantTimeEqual and answer
 // TokenError(ErrorInvalidClient, …) when it is wrong.
 //
@@ -89,6 +92,7 @@ var (
 	errTwoMethods      = TokenError(ErrorInvalidRequest, "The client used more than one authentication method.").Prepare()
 	errNoClient        = TokenError(ErrorInvalidClient, "Client authentication is required.").Prepare()
 	errBadBasic        = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials cannot be read.").Prepare()
+	errEmptyBasic      = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials need a client id and a secret.").Prepare()
 	errRepeatedParam   = TokenError(ErrorInvalidRequest, "A parameter was sent more than once.").Prepare()
 	errUnsupportedAuth = TokenError(ErrorInvalidClient, "Only HTTP Basic client authentication is supported in the Authorization header.").Prepare()
 )
@@ -145,6 +149,12 @@ func (d *clientCredentialsDep) Resolve(r *typed.Request) (OAuth2ClientCredential
 		id, secret = httpx.Unescape(id), httpx.Unescape(secret)
 		if formSecret != "" || formID != "" && formID != id {
 			return f, errTwoMethods
+		}
+		// An empty id or secret is no credential: a handler comparing the
+		// secret with a lookup that answers "" for unknown clients would
+		// otherwise accept Basic base64(":") for any client.
+		if id == "" || secret == "" {
+			return f, errEmptyBasic
 		}
 		f.ClientID, f.ClientSecret, f.ClientAuth = id, secret, ClientSecretBasic
 		return f, nil

@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -22,10 +23,14 @@ func FuzzClientCredentials(f *testing.F) {
 		{"grant_type=client_credentials&scope=a&scope=b", "Basic !!!"},
 		{"grant_type=password", "Bearer x"},
 		{"%zz&&=", "Basic " + strings.Repeat("A", 40)},
+		{"grant_type=client_credentials", "Basic Og=="},                 // ":"
+		{"grant_type=client_credentials", "Basic bm9ib2R5Og=="},         // "nobody:"
+		{"grant_type=client_credentials&client_id=&client_secret=", ""}, // empty fields
 	} {
 		f.Add(seed[0], seed[1])
 	}
 	e := tokenApp()
+	readme := readmeTokenApp(true)
 	codes := map[string]bool{forms.ErrorInvalidRequest: true, forms.ErrorInvalidClient: true,
 		forms.ErrorUnsupportedGrantType: true}
 	f.Fuzz(func(t *testing.T, body, auth string) {
@@ -36,6 +41,19 @@ func FuzzClientCredentials(f *testing.F) {
 				return
 			}
 			req.Header.Set("Authorization", auth)
+		}
+		// Security review F1: the handler README.md teaches (a secret lookup
+		// answering "" for unknown clients) issues a token only to a known
+		// client, and a resolved form always has a client id and a secret.
+		readmeReq := req.Clone(req.Context())
+		readmeReq.Body = io.NopCloser(strings.NewReader(body))
+		rr := httptest.NewRecorder()
+		readme.ServeHTTP(rr, readmeReq)
+		switch {
+		case rr.Code == 599:
+			t.Fatalf("resolved form without a client id or secret: header %q body %q", auth, body)
+		case rr.Code == 200 && !strings.Contains(rr.Body.String(), `"tok-svc"`) && !strings.Contains(rr.Body.String(), `"tok-app"`):
+			t.Fatalf("token for an unknown client: %s", rr.Body)
 		}
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, req)

@@ -75,7 +75,7 @@ func TestClientCredentials(t *testing.T) {
 		{"multipart without boundary", "multipart/form-data", "", "",
 			400, `{"error":"invalid_request","error_description":"The request body cannot be read."}`, ""},
 		{"Basic with an empty secret", form, "grant_type=client_credentials", basic("svc", ""),
-			401, `{"error":"invalid_client","error_description":"Unknown client or wrong secret."}`, "Basic"},
+			401, `{"error":"invalid_client","error_description":"The HTTP Basic client credentials need a client id and a secret."}`, "Basic"},
 		{"Basic without a colon", form, "grant_type=client_credentials", "Basic " + base64.StdEncoding.EncodeToString([]byte("svc")),
 			401, `{"error":"invalid_client","error_description":"The HTTP Basic client credentials cannot be read."}`, "Basic"},
 		{"form with id but no secret", form, "grant_type=client_credentials&client_id=svc", "",
