@@ -25,7 +25,7 @@ deny() {
 	done
 }
 
-deny typed "$mod/(security|forms|openapi).*" "github.com/swaggest/.*"
+deny typed "$mod/(security|forms|openapi).*" "github.com/swaggest/.*" "github.com/labstack/.*"
 deny security "$mod/(forms|openapi).*" "github.com/swaggest/.*"
 deny forms "$mod/(security|openapi).*" "github.com/swaggest/.*"
 deny internal/httpx "$mod/.*"
@@ -45,4 +45,34 @@ for pkg in $(go list ./... | grep -v -e "^$mod/examples" -e "^$mod/openapi"); do
 		fail=1
 	fi
 done
+# The core is Echo-free: only the adapters (and what imports them) link Echo.
+for pkg in typed security forms openapi security/oidc internal/httpx; do
+	if go list -deps "./$pkg" | grep -q '^github.com/labstack/'; then
+		echo "deps: $pkg must not depend on Echo ($(go list -deps "./$pkg" | grep '^github.com/labstack/' | tr '\n' ' '))" >&2
+		fail=1
+	fi
+done
+# Each adapter links one Echo major.
+deny typed/echov4 "github.com/labstack/echo/v5.*"
+deny typed/echov5 "github.com/labstack/echo/v4.*"
+
+# A program links the Echo major of its adapter only: read the module
+# list of the built binaries.
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+links() { # links PKG WANT DENY
+	go build -o "$bin/prog" "./$1"
+	local mods
+	mods=$(go version -m "$bin/prog" | awk '$1 == "dep" {print $2}')
+	if ! grep -qx "$2" <<<"$mods"; then
+		echo "deps: $1 does not link $2" >&2
+		fail=1
+	fi
+	if grep -qx "$3" <<<"$mods"; then
+		echo "deps: $1 links $3" >&2
+		fail=1
+	fi
+}
+links examples/scopes github.com/labstack/echo/v4 github.com/labstack/echo/v5
+links examples/scopes-echo5 github.com/labstack/echo/v5 github.com/labstack/echo/v4
 exit $fail

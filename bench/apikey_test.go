@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -30,7 +31,7 @@ func BenchmarkAPIKeyCookie(b *testing.B) { apiKeyCookiePath().run(b) }
 // fastechoKey serves GET /items/ with a typed route behind scheme.
 func fastechoKey(scheme typed.Dep[string]) http.Handler {
 	e := newEcho()
-	typed.New(e).GET("/items/", typed.Handle[struct{}, keyBody](scheme,
+	echov4.New(e).GET("/items/", typed.Handle[struct{}, keyBody](scheme,
 		func(_ echo.Context, _ struct{}, key string) (keyBody, error) { return keyBody{Key: key}, nil }))
 	return e
 }
@@ -82,12 +83,12 @@ func apiKeyHeaderPath() *path {
 	}
 	return &path{
 		name: "APIKeyHeader",
-		impls: []impl{
+		impls: append([]impl{
 			{"raw", raw},
 			{"fastecho", fastechoKey(&security.APIKeyHeader{Name: "X-API-Key"})},
 			{"echomw", echoKeyAuth("header:X-API-Key", "", apiKeyChallenge)},
 			{"huma", humaKey(func(i *in) string { return i.Key })},
-		},
+		}, apiKeyHeader5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/items/", "X-API-Key", apiKey)},
 			{"Missing", http.StatusUnauthorized, get("/items/")},
@@ -109,12 +110,12 @@ func apiKeyQueryPath() *path {
 	}
 	return &path{
 		name: "APIKeyQuery",
-		impls: []impl{
+		impls: append([]impl{
 			{"raw", raw},
 			{"fastecho", fastechoKey(&security.APIKeyQuery{Name: "api_key"})},
 			{"echomw", echoKeyAuth("query:api_key", "", apiKeyChallenge)},
 			{"huma", humaKey(func(i *in) string { return i.Key })},
-		},
+		}, apiKeyQuery5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/items/?api_key=" + apiKey)},
 			{"Missing", http.StatusUnauthorized, get("/items/")},
@@ -137,12 +138,12 @@ func apiKeyCookiePath() *path {
 	const cookies = "theme=dark; session=" + apiKey + "; lang=en"
 	return &path{
 		name: "APIKeyCookie",
-		impls: []impl{
+		impls: append([]impl{
 			{"raw", raw},
 			{"fastecho", fastechoKey(&security.APIKeyCookie{Name: "session"})},
 			{"echomw", echoKeyAuth("cookie:session", "", apiKeyChallenge)},
 			{"huma", humaKey(func(i *in) string { return i.Key })},
-		},
+		}, apiKeyCookie5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/items/", "Cookie", cookies)},
 			{"Missing", http.StatusUnauthorized, get("/items/", "Cookie", "theme=dark; lang=en")},

@@ -14,18 +14,32 @@ type detail struct {
 	Detail any `json:"detail"`
 }
 
-// notAuthenticated is every scheme's 401 body. Raw handlers send it by
-// pointer, which saves them boxing it on each request: the best a
-// hand-written handler can do with c.JSON.
+// notAuthenticated is every scheme's 401 body.
 var notAuthenticated = &detail{Detail: "Not authenticated"}
 
-// rawUnauthorized is a hand-written 401: the challenge, then the body.
+// errNotAuthenticated is that 401 as an Echo v4 error, built once as
+// echo.ErrUnauthorized is: Echo's DefaultHTTPErrorHandler writes its
+// Message, a *detail, with c.JSON.
+var errNotAuthenticated = &echo.HTTPError{Code: http.StatusUnauthorized, Message: notAuthenticated}
+
+// rawUnauthorized is a hand-written 401, answered as Echo's own middleware
+// answer theirs (BasicAuth, KeyAuth without an ErrorHandler): the challenge
+// set on the response, the error returned to Echo's HTTPErrorHandler. This
+// is what typed routes do too, so every implementation's 401 pays Echo's
+// error handler.
 func rawUnauthorized(c echo.Context, challenge string) error {
 	c.Response().Header().Set(echo.HeaderWWWAuthenticate, challenge)
-	return c.JSON(http.StatusUnauthorized, notAuthenticated)
+	return errNotAuthenticated
 }
 
-// newEcho returns the Echo every implementation is served by.
+// rawError is a hand-written error answer, FastAPI's {"detail": d} with
+// status, returned to Echo's HTTPErrorHandler.
+func rawError(status int, d any) error {
+	return &echo.HTTPError{Code: status, Message: &detail{Detail: d}}
+}
+
+// newEcho returns the Echo every implementation is served by, with Echo's
+// DefaultHTTPErrorHandler.
 func newEcho() *echo.Echo {
 	e := echo.New()
 	e.HideBanner = true
@@ -33,17 +47,20 @@ func newEcho() *echo.Echo {
 }
 
 // newEchoMW returns an Echo for the middleware implementations: Echo's
-// middleware answer 401 with echo.ErrUnauthorized, whose body this error
-// handler turns into FastAPI's, as an Echo user who wants that body must.
+// middleware answer 401 with echo.ErrUnauthorized (message "Unauthorized"),
+// which this error handler turns into FastAPI's body, as an Echo user who
+// wants that body must; every other error goes to Echo's default handler.
 func newEchoMW() *echo.Echo {
 	e := newEcho()
 	e.HTTPErrorHandler = func(err error, c echo.Context) {
 		var he *echo.HTTPError
 		if errors.As(err, &he) && he.Code == http.StatusUnauthorized {
-			if err := c.JSON(http.StatusUnauthorized, notAuthenticated); err != nil {
-				c.Logger().Error(err)
+			if _, ok := he.Message.(string); ok {
+				if err := c.JSON(http.StatusUnauthorized, notAuthenticated); err != nil {
+					c.Logger().Error(err)
+				}
+				return
 			}
-			return
 		}
 		e.DefaultHTTPErrorHandler(err, c)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 )
@@ -102,7 +103,7 @@ func rawLogin(strict bool) http.Handler {
 		}
 		user := last(form, "username")
 		if errs := checkLogin(strict, last(form, "grant_type"), user, last(form, "password")); errs != nil {
-			return c.JSON(http.StatusUnprocessableEntity, &detail{Detail: errs})
+			return rawError(http.StatusUnprocessableEntity, errs)
 		}
 		return c.JSON(http.StatusOK, loginBody{AccessToken: user, TokenType: "bearer",
 			Scopes: strings.Fields(last(form, "scope")), ClientID: last(form, "client_id")})
@@ -112,7 +113,7 @@ func rawLogin(strict bool) http.Handler {
 
 func fastechoLogin(strict bool) http.Handler {
 	e := newEcho()
-	api := typed.New(e)
+	api := echov4.New(e)
 	if strict {
 		api.POST("/token", typed.Handle[struct{}, loginBody](forms.PasswordStrict(nil),
 			func(_ echo.Context, _ struct{}, f forms.OAuth2PasswordRequestFormStrict) (loginBody, error) {
@@ -181,7 +182,7 @@ func echoBindLogin(strict bool) http.Handler {
 	answer := func(c echo.Context, form any, user, scope, clientID string) error {
 		if err := c.Validate(form); err != nil {
 			if errs, ok := fastAPIErrors(err); ok {
-				return c.JSON(http.StatusUnprocessableEntity, &detail{Detail: errs})
+				return rawError(http.StatusUnprocessableEntity, errs)
 			}
 			return err
 		}
@@ -234,12 +235,12 @@ func humaLogin(strict bool) http.Handler {
 func loginPath(name string, strict bool, invalid string) *path {
 	return &path{
 		name: name,
-		impls: []impl{
+		impls: append([]impl{
 			{"raw", rawLogin(strict)},
 			{"fastecho", fastechoLogin(strict)},
 			{"echomw", echoBindLogin(strict)},
 			{"huma", humaLogin(strict)},
-		},
+		}, login5(strict)...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, postForm("/token", loginOK)},
 			{"Invalid", http.StatusUnprocessableEntity, postForm("/token", invalid)},

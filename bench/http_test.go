@@ -11,6 +11,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	echojwt "github.com/labstack/echo-jwt/v4"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -86,7 +87,7 @@ func basicPath() *path {
 	})
 
 	fe := newEcho()
-	typed.New(fe).GET("/users/me", typed.Handle[struct{}, userBody](&security.HTTPBasic{Realm: basicRealm},
+	echov4.New(fe).GET("/users/me", typed.Handle[struct{}, userBody](&security.HTTPBasic{Realm: basicRealm},
 		func(_ echo.Context, _ struct{}, cred security.HTTPBasicCredentials) (userBody, error) {
 			return userBody{Username: cred.Username}, nil
 		}))
@@ -114,7 +115,7 @@ func basicPath() *path {
 
 	return &path{
 		name:  "Basic",
-		impls: []impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}},
+		impls: append([]impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}}, basic5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/users/me", "Authorization", "Basic am9obmRvZTpzZWNyZXQ=")},
 			{"Missing", http.StatusUnauthorized, get("/users/me")},
@@ -125,7 +126,7 @@ func basicPath() *path {
 // tokenPath is a path whose credential is a bearer token: Bearer (HTTPBearer)
 // and OAuth2Bearer (OAuth2PasswordBearer) differ in their fastecho scheme and
 // in the Echo middleware that expresses them.
-func tokenPath(name string, fe, mw http.Handler) *path {
+func tokenPath(name string, fe, mw http.Handler, v5 []impl) *path {
 	raw := newEcho()
 	raw.GET("/items/", func(c echo.Context) error {
 		_, tok, ok := authHeader(c.Request().Header.Get(echo.HeaderAuthorization), "Bearer")
@@ -147,7 +148,7 @@ func tokenPath(name string, fe, mw http.Handler) *path {
 
 	return &path{
 		name:  name,
-		impls: []impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}},
+		impls: append([]impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}}, v5...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/items/", "Authorization", "Bearer "+bearerToken)},
 			{"Missing", http.StatusUnauthorized, get("/items/")},
@@ -157,7 +158,7 @@ func tokenPath(name string, fe, mw http.Handler) *path {
 
 func bearerPath() *path {
 	fe := newEcho()
-	typed.New(fe).GET("/items/", typed.Handle[struct{}, tokenBody](&security.HTTPBearer{},
+	echov4.New(fe).GET("/items/", typed.Handle[struct{}, tokenBody](&security.HTTPBearer{},
 		func(_ echo.Context, _ struct{}, cred security.HTTPAuthorizationCredentials) (tokenBody, error) {
 			return tokenBody{Token: cred.Credentials}, nil
 		}))
@@ -171,12 +172,12 @@ func bearerPath() *path {
 		},
 		ErrorHandler: func(_ error, c echo.Context) error { return rawUnauthorized(c, "Bearer") },
 	}))
-	return tokenPath("Bearer", fe, mw)
+	return tokenPath("Bearer", fe, mw, bearer5())
 }
 
 func oauth2BearerPath() *path {
 	fe := newEcho()
-	typed.New(fe).GET("/items/", typed.Handle[struct{}, tokenBody](&security.OAuth2PasswordBearer{TokenURL: "token"},
+	echov4.New(fe).GET("/items/", typed.Handle[struct{}, tokenBody](&security.OAuth2PasswordBearer{TokenURL: "token"},
 		func(_ echo.Context, _ struct{}, tok string) (tokenBody, error) { return tokenBody{Token: tok}, nil }))
 	mw := newEchoMW()
 	mw.GET("/items/", func(c echo.Context) error {
@@ -192,7 +193,7 @@ func oauth2BearerPath() *path {
 		},
 		ErrorHandler: func(c echo.Context, _ error) error { return rawUnauthorized(c, "Bearer") },
 	}))
-	return tokenPath("OAuth2Bearer", fe, mw)
+	return tokenPath("OAuth2Bearer", fe, mw, oauth2Bearer5())
 }
 
 func digestPath() *path {
@@ -206,7 +207,7 @@ func digestPath() *path {
 	})
 
 	fe := newEcho()
-	typed.New(fe).GET("/users/me", typed.Handle[struct{}, security.HTTPAuthorizationCredentials](&security.HTTPDigest{},
+	echov4.New(fe).GET("/users/me", typed.Handle[struct{}, security.HTTPAuthorizationCredentials](&security.HTTPDigest{},
 		func(_ echo.Context, _ struct{}, cred security.HTTPAuthorizationCredentials) (security.HTTPAuthorizationCredentials, error) {
 			return cred, nil
 		}))
@@ -237,7 +238,7 @@ func digestPath() *path {
 
 	return &path{
 		name:  "Digest",
-		impls: []impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}},
+		impls: append([]impl{{"raw", raw}, {"fastecho", fe}, {"echomw", mw}, {"huma", he}}, digest5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/users/me", "Authorization", "Digest "+digestParams)},
 			{"Missing", http.StatusUnauthorized, get("/users/me")},

@@ -17,6 +17,8 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
+	"github.com/fastecho/fastecho/typed/echov5"
 	"github.com/labstack/echo/v4"
 )
 
@@ -107,15 +109,29 @@ type (
 	k39 struct{}
 )
 
-var resourceKinds = []func(api *typed.API, s *docSchemes, i int){
-	addResource[k00], addResource[k01], addResource[k02], addResource[k03], addResource[k04],
-	addResource[k05], addResource[k06], addResource[k07], addResource[k08], addResource[k09],
-	addResource[k10], addResource[k11], addResource[k12], addResource[k13], addResource[k14],
-	addResource[k15], addResource[k16], addResource[k17], addResource[k18], addResource[k19],
-	addResource[k20], addResource[k21], addResource[k22], addResource[k23], addResource[k24],
-	addResource[k25], addResource[k26], addResource[k27], addResource[k28], addResource[k29],
-	addResource[k30], addResource[k31], addResource[k32], addResource[k33], addResource[k34],
-	addResource[k35], addResource[k36], addResource[k37], addResource[k38], addResource[k39],
+// resourceKind registers the five operations of one resource on either
+// Echo adapter (add5 is in echov5_test.go).
+type resourceKind interface {
+	add4(api *echov4.API, s *docSchemes, i int)
+	add5(api *echov5.API, s *docSchemes, i int)
+}
+
+// kind is the resource kind K.
+type kind[K any] struct{}
+
+func (kind[K]) add4(api *echov4.API, s *docSchemes, i int) {
+	addResource[K](func(op typed.Operation, h *typed.Handler[echo.Context]) { api.Register(op, h) }, s, i)
+}
+
+var resourceKinds = []resourceKind{
+	kind[k00]{}, kind[k01]{}, kind[k02]{}, kind[k03]{}, kind[k04]{},
+	kind[k05]{}, kind[k06]{}, kind[k07]{}, kind[k08]{}, kind[k09]{},
+	kind[k10]{}, kind[k11]{}, kind[k12]{}, kind[k13]{}, kind[k14]{},
+	kind[k15]{}, kind[k16]{}, kind[k17]{}, kind[k18]{}, kind[k19]{},
+	kind[k20]{}, kind[k21]{}, kind[k22]{}, kind[k23]{}, kind[k24]{},
+	kind[k25]{}, kind[k26]{}, kind[k27]{}, kind[k28]{}, kind[k29]{},
+	kind[k30]{}, kind[k31]{}, kind[k32]{}, kind[k33]{}, kind[k34]{},
+	kind[k35]{}, kind[k36]{}, kind[k37]{}, kind[k38]{}, kind[k39]{},
 }
 
 // docSchemes are the schemes the documented operations use.
@@ -137,42 +153,44 @@ func newDocSchemes() *docSchemes {
 	}
 }
 
-func addResource[K any](api *typed.API, s *docSchemes, i int) {
+// addResource registers resource i of kind K with reg, the Register of an
+// adapter whose host context is C.
+func addResource[K, C any](reg func(typed.Operation, *typed.Handler[C]), s *docSchemes, i int) {
 	name := fmt.Sprintf("r%02d", i)
 	base := "/" + name + "/"
 	one := base + ":id"
 	tags := []string{name}
-	api.Register(typed.Operation{Method: http.MethodGet, Path: base, OperationID: "list_" + name, Tags: tags},
-		typed.Handle(security.Security(s.key), func(_ echo.Context, _ ResourceList[K], _ string) ([]Resource[K], error) {
+	reg(typed.Operation{Method: http.MethodGet, Path: base, OperationID: "list_" + name, Tags: tags},
+		typed.Handle(security.Security(s.key), func(_ C, _ ResourceList[K], _ string) ([]Resource[K], error) {
 			return nil, nil
 		}))
-	api.Register(typed.Operation{Method: http.MethodPost, Path: base, OperationID: "create_" + name, Tags: tags, Status: http.StatusCreated},
-		typed.Handle(security.Security(s.oauth2, "write"), func(_ echo.Context, _ ResourceCreate[K], _ string) (Resource[K], error) {
+	reg(typed.Operation{Method: http.MethodPost, Path: base, OperationID: "create_" + name, Tags: tags, Status: http.StatusCreated},
+		typed.Handle(security.Security(s.oauth2, "write"), func(_ C, _ ResourceCreate[K], _ string) (Resource[K], error) {
 			return Resource[K]{}, nil
 		}))
-	api.Register(typed.Operation{Method: http.MethodGet, Path: one, OperationID: "read_" + name, Tags: tags},
-		typed.Plain(func(_ echo.Context, _ ResourceID[K]) (Resource[K], error) { return Resource[K]{}, nil }))
-	api.Register(typed.Operation{Method: http.MethodPut, Path: one, OperationID: "update_" + name, Tags: tags},
-		typed.Handle(s.basic, func(_ echo.Context, _ ResourceUpdate[K], _ security.HTTPBasicCredentials) (Resource[K], error) {
+	reg(typed.Operation{Method: http.MethodGet, Path: one, OperationID: "read_" + name, Tags: tags},
+		typed.Plain(func(_ C, _ ResourceID[K]) (Resource[K], error) { return Resource[K]{}, nil }))
+	reg(typed.Operation{Method: http.MethodPut, Path: one, OperationID: "update_" + name, Tags: tags},
+		typed.Handle(s.basic, func(_ C, _ ResourceUpdate[K], _ security.HTTPBasicCredentials) (Resource[K], error) {
 			return Resource[K]{}, nil
 		}))
-	api.Register(typed.Operation{Method: http.MethodDelete, Path: one, OperationID: "delete_" + name, Tags: tags, Status: http.StatusNoContent},
-		typed.Handle(s.bearer, func(_ echo.Context, _ ResourceID[K], _ security.HTTPAuthorizationCredentials) (struct{}, error) {
+	reg(typed.Operation{Method: http.MethodDelete, Path: one, OperationID: "delete_" + name, Tags: tags, Status: http.StatusNoContent},
+		typed.Handle(s.bearer, func(_ C, _ ResourceID[K], _ security.HTTPAuthorizationCredentials) (struct{}, error) {
 			return struct{}{}, nil
 		}))
 }
 
 // docAPI registers n operations (a multiple of 5, at most 200) on a new
 // Echo.
-func docAPI(n int) (*echo.Echo, *typed.API) {
+func docAPI(n int) (*echo.Echo, *echov4.API) {
 	if n%5 != 0 || n/5 > len(resourceKinds) {
 		panic("docAPI: n must be a multiple of 5, at most " + strconv.Itoa(5*len(resourceKinds)))
 	}
 	e := newEcho()
-	api := typed.New(e)
+	api := echov4.New(e)
 	s := newDocSchemes()
 	for i := range n / 5 {
-		resourceKinds[i](api, s, i)
+		resourceKinds[i].add4(api, s, i)
 	}
 	return e, api
 }
@@ -220,7 +238,8 @@ func BenchmarkOpenAPI(b *testing.B) {
 			}
 		})
 		mounted, raw := docServers(b, n)
-		for _, im := range []impl{{"raw", raw}, {"fastecho", mounted}} {
+		mounted5, raw5 := docServers5(b, n)
+		for _, im := range []impl{{"raw", raw}, {"fastecho", mounted}, {"raw5", raw5}, {"fastecho5", mounted5}} {
 			b.Run(fmt.Sprintf("Serve/%d/%s", n, im.name), func(b *testing.B) {
 				w, req := newWriter(), get("/openapi.json")
 				serve(im.h, w, req)
@@ -241,7 +260,7 @@ func BenchmarkOpenAPI(b *testing.B) {
 // openapi.Mount, and one serving the same bytes from a plain route.
 func docServers(tb testing.TB, n int) (mounted, raw http.Handler) {
 	e, api := docAPI(n)
-	if err := openapi.Mount(e, api, docConfig); err != nil {
+	if err := openapi.Mount(api, docConfig); err != nil {
 		tb.Fatal(err)
 	}
 	doc, err := openapi.JSON(api, docConfig)
@@ -281,8 +300,11 @@ func TestOpenAPIDocument(t *testing.T) {
 			t.Errorf("%d schemas for %d resources: %v", len(doc.Components.Schemas), n/5, slices.Sorted(maps.Keys(doc.Components.Schemas)))
 		}
 		mounted, _ := docServers(t, n)
-		if got := serve(mounted, newWriter(), get("/openapi.json")); got.status != http.StatusOK || got.body != string(bytes.TrimRight(raw, "\n")) {
-			t.Errorf("/openapi.json: %d, %d bytes; want openapi.JSON's %d bytes", got.status, len(got.body), len(raw))
+		mounted5, _ := docServers5(t, n)
+		for _, m := range []impl{{"fastecho", mounted}, {"fastecho5", mounted5}} {
+			if got := serve(m.h, newWriter(), get("/openapi.json")); got.status != http.StatusOK || got.body != string(bytes.TrimRight(raw, "\n")) {
+				t.Errorf("%s /openapi.json: %d, %d bytes; want openapi.JSON's %d bytes", m.name, got.status, len(got.body), len(raw))
+			}
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	echojwt "github.com/labstack/echo-jwt/v4"
 	"github.com/labstack/echo/v4"
 )
@@ -117,7 +118,7 @@ func rawScopes() http.Handler {
 		if e.challenge != "" {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, e.challenge)
 		}
-		return c.JSON(e.status, &detail{Detail: e.detail})
+		return rawError(e.status, e.detail)
 	}
 	e := newEcho()
 	e.GET("/users/me/items/", func(c echo.Context) error {
@@ -141,8 +142,10 @@ func rawScopes() http.Handler {
 	return e
 }
 
-// fastechoScopes is the tutorial's dependency chain.
-func fastechoScopes() http.Handler {
+// currentActiveUserDep is the tutorial's dependency chain,
+// get_current_active_user over get_current_user, for the host context C
+// (echo.Context on Echo v4, *echo.Context on v5).
+func currentActiveUserDep[C any]() typed.Dep[*scopesUser] {
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{
 		"me": "Read information about the current user.", "items": "Read items.",
 	}}
@@ -150,10 +153,10 @@ func fastechoScopes() http.Handler {
 		if e.challenge == "" {
 			return typed.NewHTTPError(e.status, e.detail)
 		}
-		return typed.NewHTTPError(e.status, e.detail, echo.HeaderWWWAuthenticate, e.challenge)
+		return typed.NewHTTPError(e.status, e.detail, "WWW-Authenticate", e.challenge)
 	}
 	getCurrentUser := typed.Depends2(security.Scopes(), oauth2,
-		func(_ echo.Context, ss security.SecurityScopes, token string) (*scopesUser, error) {
+		func(_ C, ss security.SecurityScopes, token string) (*scopesUser, error) {
 			challenge := "Bearer"
 			if len(ss.Scopes) > 0 {
 				challenge = `Bearer scope="` + ss.ScopeStr + `"`
@@ -168,15 +171,19 @@ func fastechoScopes() http.Handler {
 			}
 			return u, nil
 		})
-	getCurrentActiveUser := typed.Depends(security.Security(getCurrentUser, "me"),
-		func(_ echo.Context, u *scopesUser) (*scopesUser, error) {
+	return typed.Depends(security.Security(getCurrentUser, "me"),
+		func(_ C, u *scopesUser) (*scopesUser, error) {
 			if ae := activeUser(u); ae != nil {
 				return nil, fail(ae)
 			}
 			return u, nil
 		})
+}
+
+// fastechoScopes is the tutorial's route on the chain.
+func fastechoScopes() http.Handler {
 	e := newEcho()
-	typed.New(e).GET("/users/me/items/", typed.Handle[struct{}, []itemBody](security.Security(getCurrentActiveUser, "items"),
+	echov4.New(e).GET("/users/me/items/", typed.Handle[struct{}, []itemBody](security.Security(currentActiveUserDep[echo.Context](), "items"),
 		func(_ echo.Context, _ struct{}, u *scopesUser) ([]itemBody, error) { return ownItems(u), nil }))
 	return e
 }
@@ -190,7 +197,7 @@ func echoJWTScopes() http.Handler {
 		if e.challenge != "" {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, e.challenge)
 		}
-		return c.JSON(e.status, &detail{Detail: e.detail})
+		return rawError(e.status, e.detail)
 	}
 	e := newEchoMW()
 	e.GET("/users/me/items/", func(c echo.Context) error {
@@ -253,12 +260,12 @@ func humaScopes() http.Handler {
 func oauth2ScopesPath() *path {
 	return &path{
 		name: "OAuth2Scopes",
-		impls: []impl{
+		impls: append([]impl{
 			{"raw", rawScopes()},
 			{"fastecho", fastechoScopes()},
 			{"echomw", echoJWTScopes()},
 			{"huma", humaScopes()},
-		},
+		}, scopes5()...),
 		cases: []benchCase{
 			{"OK", http.StatusOK, get("/users/me/items/", "Authorization", "Bearer "+scopesToken)},
 			{"Missing", http.StatusUnauthorized, get("/users/me/items/")},

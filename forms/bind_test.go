@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 )
@@ -22,7 +23,7 @@ type profile struct {
 func TestBind(t *testing.T) {
 	t.Parallel()
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/profile", typed.Handle[struct{}, profile](forms.Bind[profile](nil),
 		func(c echo.Context, _ struct{}, p profile) (profile, error) { return p, nil }))
 	tests := []struct {
@@ -114,7 +115,7 @@ func TestBindCustomValidator(t *testing.T) {
 		}
 	}, pair{})
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/", typed.Handle[struct{}, pair](forms.Bind[pair](&forms.Options{Validate: v}),
 		func(_ echo.Context, _ struct{}, p pair) (pair, error) { return p, nil }))
 	for _, tt := range []struct {

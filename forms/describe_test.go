@@ -5,6 +5,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,12 +17,12 @@ func TestDescribe(t *testing.T) {
 	}
 	tests := []struct {
 		name       string
-		whenDep    func(api *typed.API)
+		whenDep    func(api *echov4.API)
 		wantFields []field
 	}{
 		{
 			name: "Password",
-			whenDep: func(api *typed.API) {
+			whenDep: func(api *echov4.API) {
 				api.POST("/login", typed.Handle[struct{}, string](forms.Password(nil),
 					func(echo.Context, struct{}, forms.OAuth2PasswordRequestForm) (string, error) { return "", nil }))
 			},
@@ -36,7 +37,7 @@ func TestDescribe(t *testing.T) {
 		},
 		{
 			name: "PasswordStrict",
-			whenDep: func(api *typed.API) {
+			whenDep: func(api *echov4.API) {
 				api.POST("/login", typed.Handle[struct{}, string](forms.PasswordStrict(nil),
 					func(echo.Context, struct{}, forms.OAuth2PasswordRequestFormStrict) (string, error) { return "", nil }))
 			},
@@ -53,7 +54,7 @@ func TestDescribe(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			api := typed.New(echo.New())
+			api := echov4.New(echo.New())
 			tt.whenDep(api)
 			body := api.Operations()[0].Body
 			if body == nil {

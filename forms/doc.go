@@ -6,11 +6,16 @@
 //
 // A token endpoint of OAuth2's password flow (RFC 6749 §4.3) receives the
 // user's credentials as a form. [Password] is the dependency that reads
-// them:
+// them. The package knows nothing of the web framework: a route registers
+// through a host adapter, here Echo v4's (typed/echov4):
 //
+//	api := echov4.New(e)
 //	api.POST("/token", typed.Handle[struct{}, Token](forms.Password(nil), login))
 //
 //	func login(c echo.Context, _ struct{}, f forms.OAuth2PasswordRequestForm) (Token, error)
+//
+// On Echo v5 (typed/echov5) login takes a *echo.Context; nothing else
+// changes.
 //
 // login runs only with a username and a password; otherwise the request is
 // answered 422 with FastAPI's body, one entry per failing field:
@@ -56,6 +61,13 @@
 //
 // [Bind] binds a form body into a struct of yours with `form:"name"` tags
 // and validates it, as [typed.Bind] does for form fields.
+//
+// # Token responses
+//
+// [Token] and [NoStore] take the response's header, an http.Header
+// (c.Response().Header() on either Echo major), and set the
+// `Cache-Control: no-store` and `Pragma: no-cache` that RFC 6749 requires
+// of every response carrying a token.
 //
 // # OpenAPI
 //

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,7 +24,7 @@ type SignUp struct {
 // FastAPI's `Annotated[Model, Form()]`.
 func ExampleBind() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/signup", typed.Handle[struct{}, string](forms.Bind[SignUp](nil),
 		func(c echo.Context, _ struct{}, s SignUp) (string, error) {
 			return "welcome " + s.Email, nil

@@ -8,13 +8,14 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // The strict form requires grant_type=password, as RFC 6749 §4.3.2 does.
 func ExamplePasswordStrict() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/token", typed.Handle[struct{}, Token](forms.PasswordStrict(nil),
 		func(c echo.Context, _ struct{}, f forms.OAuth2PasswordRequestFormStrict) (Token, error) {
 			return Token{AccessToken: f.Username, TokenType: "bearer"}, nil

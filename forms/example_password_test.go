@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,7 +22,7 @@ type Token struct {
 // OAuth2 with Password and Bearer" tutorial.
 func ExamplePassword() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/token", typed.Handle[struct{}, Token](forms.Password(nil),
 		func(c echo.Context, _ struct{}, f forms.OAuth2PasswordRequestForm) (Token, error) {
 			if f.Username != "johndoe" || f.Password != "secret" {
@@ -53,7 +54,7 @@ func ExamplePassword() {
 // split on whitespace, null for the fields not sent.
 func ExampleOAuth2PasswordRequestForm() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/login", typed.Handle[struct{}, forms.OAuth2PasswordRequestForm](forms.Password(nil),
 		func(c echo.Context, _ struct{}, f forms.OAuth2PasswordRequestForm) (forms.OAuth2PasswordRequestForm, error) {
 			return f, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -22,9 +23,9 @@ func ExampleToken() {
 		IDToken     string `json:"id_token"`
 	}
 	e := echo.New()
-	typed.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
+	echov4.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
 		func(c echo.Context, _ struct{}, f forms.OAuth2ClientCredentialsRequestForm) (myToken, error) {
-			return forms.Token(c, myToken{AccessToken: "at-" + f.ClientID, TokenType: "Bearer", IDToken: "it"})
+			return forms.Token(c.Response().Header(), myToken{AccessToken: "at-" + f.ClientID, TokenType: "Bearer", IDToken: "it"})
 		}))
 	req := httptest.NewRequest(http.MethodPost, "/token", strings.NewReader("grant_type=client_credentials&client_id=svc&client_secret=s"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -63,9 +64,9 @@ func ExampleOAuth2ClientCredentialsRequestForm() {
 // TokenResponse is RFC 6749 §5.1's body; empty optional fields are left out.
 func ExampleTokenResponse() {
 	e := echo.New()
-	typed.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
+	echov4.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
 		func(c echo.Context, _ struct{}, f forms.OAuth2ClientCredentialsRequestForm) (forms.TokenResponse, error) {
-			return forms.Token(c, forms.TokenResponse{AccessToken: "at", TokenType: "Bearer", ExpiresIn: 3600})
+			return forms.Token(c.Response().Header(), forms.TokenResponse{AccessToken: "at", TokenType: "Bearer", ExpiresIn: 3600})
 		}))
 	req := httptest.NewRequest(http.MethodPost, "/token", strings.NewReader("grant_type=client_credentials"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -84,9 +85,9 @@ func ExampleTokenErrorBody() {
 	req := httptest.NewRequest(http.MethodPost, "/token", strings.NewReader("grant_type=password"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	e := echo.New()
-	typed.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
+	echov4.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
 		func(c echo.Context, _ struct{}, f forms.OAuth2ClientCredentialsRequestForm) (forms.TokenResponse, error) {
-			return forms.Token(c, forms.TokenResponse{})
+			return forms.Token(c.Response().Header(), forms.TokenResponse{})
 		}))
 	e.ServeHTTP(rec, req)
 	var body forms.TokenErrorBody

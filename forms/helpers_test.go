@@ -13,6 +13,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -22,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // answering with the resolved form.
 func newServer(opts *typed.Options) *echo.Echo {
 	e := echo.New()
-	api := typed.NewWithOptions(e, opts)
+	api := echov4.NewWithOptions(e, opts)
 	api.POST("/login", typed.Handle[struct{}, forms.OAuth2PasswordRequestForm](forms.Password(nil),
 		func(c echo.Context, _ struct{}, f forms.OAuth2PasswordRequestForm) (forms.OAuth2PasswordRequestForm, error) {
 			return f, nil

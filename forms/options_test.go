@@ -7,6 +7,7 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 )
@@ -30,7 +31,7 @@ func TestOptionsValidate(t *testing.T) {
 	}, forms.OAuth2PasswordRequestFormStrict{})
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	opts := &forms.Options{Validate: v}
 	api.POST("/login", typed.Handle[struct{}, string](forms.Password(opts),
 		func(echo.Context, struct{}, forms.OAuth2PasswordRequestForm) (string, error) { return "ok", nil }))

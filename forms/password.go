@@ -15,9 +15,8 @@ import (
 // the package documentation): application/x-www-form-urlencoded or
 // multipart/form-data, the last occurrence of a field counting and an empty
 // value counting as missing. Any other body, or none, is a form with no
-// fields. A failure is a 422 [*typed.RequestValidationError] (or, when it
-// echoes nothing of the request, a prepared [*typed.HTTPError] wrapping
-// one: errors.As finds it either way) listing, in field order, grant_type if it is not "password" (string_pattern_mismatch)
+// fields. A failure is a 422 [*typed.RequestValidationError] listing, in
+// field order, grant_type if it is not "password" (string_pattern_mismatch)
 // and username and password if missing; a body over the API's limit is a
 // 413. A nil opts means the defaults.
 //
@@ -93,7 +92,7 @@ func newReader(strict bool, opts *Options) *reader {
 // read parses the request's form and checks it as FastAPI does.
 func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	var v [nFields]string
-	switch httpx.KindOf(r.Context().Request().Header.Get("Content-Type")) {
+	switch httpx.KindOf(r.Request().Header.Get("Content-Type")) {
 	case httpx.URLEncoded:
 		body, err := typed.ReadBody(r)
 		if err != nil {
@@ -134,7 +133,7 @@ func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 			ClientSecret: v[fClientSecret],
 		}, nil
 	case !mismatch:
-		// Nothing of the request is echoed: the answer is prepared.
+		// Nothing of the request is echoed: the answer is built once.
 		return OAuth2PasswordRequestForm{}, missingErrs[absent]
 	}
 	errs := make([]typed.ValidationError, 1, 3)
@@ -169,14 +168,11 @@ func appendMissing(errs []typed.ValidationError, absent int) []typed.ValidationE
 }
 
 // missingErrs are the 422s of forms whose only faults are missing fields,
-// indexed by the absent bits: prepared once (body encoded, Echo answer
-// built), as they echo nothing of the request. Each wraps its
-// *typed.RequestValidationError, which errors.As finds. Shared: never
-// modified.
-var missingErrs = func() (m [absentPassword << 1]*typed.HTTPError) {
+// indexed by the absent bits, built once as they echo nothing of the
+// request.
+var missingErrs = func() (m [absentPassword << 1]*typed.RequestValidationError) {
 	for absent := 1; absent < len(m); absent++ {
-		ve := &typed.RequestValidationError{Errors: appendMissing(nil, absent)}
-		m[absent] = ve.HTTPError().Prepare()
+		m[absent] = &typed.RequestValidationError{Errors: appendMissing(nil, absent)}
 	}
 	return m
 }()

@@ -8,7 +8,6 @@ import (
 
 	"github.com/fastecho/fastecho/internal/httpx"
 	"github.com/fastecho/fastecho/typed"
-	"github.com/labstack/echo/v4"
 )
 
 // How a client authenticated to the token endpoint (RFC 6749 §2.3.1), as
@@ -83,23 +82,23 @@ type clientCredentialsDep struct {
 	doc typed.Dep[clientCredentialsDoc]
 }
 
-// Prepared answers for the failures that echo nothing of the request.
+// The answers to the failures that echo nothing of the request.
 var (
-	errNoForm          = TokenError(ErrorInvalidRequest, "The request body must be an application/x-www-form-urlencoded form.").Prepare()
-	errBadForm         = TokenError(ErrorInvalidRequest, "The request body cannot be read.").Prepare()
-	errNoGrantType     = TokenError(ErrorInvalidRequest, "The grant_type parameter is missing.").Prepare()
-	errGrantType       = TokenError(ErrorUnsupportedGrantType, "Only the client_credentials grant type is supported.").Prepare()
-	errTwoMethods      = TokenError(ErrorInvalidRequest, "The client used more than one authentication method.").Prepare()
-	errNoClient        = TokenError(ErrorInvalidClient, "Client authentication is required.").Prepare()
-	errBadBasic        = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials cannot be read.").Prepare()
-	errEmptyBasic      = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials need a client id and a secret.").Prepare()
-	errRepeatedParam   = TokenError(ErrorInvalidRequest, "A parameter was sent more than once.").Prepare()
-	errUnsupportedAuth = TokenError(ErrorInvalidClient, "Only HTTP Basic client authentication is supported in the Authorization header.").Prepare()
+	errNoForm          = TokenError(ErrorInvalidRequest, "The request body must be an application/x-www-form-urlencoded form.")
+	errBadForm         = TokenError(ErrorInvalidRequest, "The request body cannot be read.")
+	errNoGrantType     = TokenError(ErrorInvalidRequest, "The grant_type parameter is missing.")
+	errGrantType       = TokenError(ErrorUnsupportedGrantType, "Only the client_credentials grant type is supported.")
+	errTwoMethods      = TokenError(ErrorInvalidRequest, "The client used more than one authentication method.")
+	errNoClient        = TokenError(ErrorInvalidClient, "Client authentication is required.")
+	errBadBasic        = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials cannot be read.")
+	errEmptyBasic      = TokenError(ErrorInvalidClient, "The HTTP Basic client credentials need a client id and a secret.")
+	errRepeatedParam   = TokenError(ErrorInvalidRequest, "A parameter was sent more than once.")
+	errUnsupportedAuth = TokenError(ErrorInvalidClient, "Only HTTP Basic client authentication is supported in the Authorization header.")
 )
 
 func (d *clientCredentialsDep) Resolve(r *typed.Request) (OAuth2ClientCredentialsRequestForm, error) {
 	var f OAuth2ClientCredentialsRequestForm
-	req := r.Context().Request()
+	req := r.Request()
 	if httpx.KindOf(req.Header.Get("Content-Type")) == httpx.NotForm {
 		return f, errNoForm
 	}
@@ -190,11 +189,10 @@ type TokenErrorBody struct {
 // `Cache-Control: no-store` and `Pragma: no-cache`, as every token
 // response must carry. invalid_client is a 401 whichever way the client
 // authenticated: §5.2 requires it after HTTP Basic and allows it otherwise,
-// and the challenge tells every client that Basic is accepted. Call
-// Prepare on errors returned often.
+// and the challenge tells every client that Basic is accepted.
 func TokenError(code, description string) *typed.HTTPError {
 	status := http.StatusBadRequest
-	h := http.Header{"Cache-Control": noStore, "Pragma": noCache}
+	h := http.Header{"Cache-Control": {"no-store"}, "Pragma": {"no-cache"}}
 	if code == ErrorInvalidClient {
 		status = http.StatusUnauthorized
 		h["Www-Authenticate"] = []string{"Basic"}
@@ -213,16 +211,10 @@ type TokenResponse struct {
 	Scope        string `json:"scope,omitempty"`
 }
 
-// NoStore sets `Cache-Control: no-store` and `Pragma: no-cache` on the
-// response, as RFC 6749 §5.1 requires of every response with a token.
-// [Token] calls it.
-func NoStore(c echo.Context) {
-	h := c.Response().Header()
-	h["Cache-Control"] = noStore
-	h["Pragma"] = noCache
+// NoStore sets `Cache-Control: no-store` and `Pragma: no-cache` in h, a
+// response's header (c.Response().Header() on either Echo major), as RFC
+// 6749 §5.1 requires of every response with a token. [Token] calls it.
+func NoStore(h http.Header) {
+	h.Set("Cache-Control", "no-store")
+	h.Set("Pragma", "no-cache")
 }
-
-var (
-	noStore = []string{"no-store"}
-	noCache = []string{"no-cache"}
-)

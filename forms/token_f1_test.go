@@ -11,6 +11,7 @@ import (
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,7 +24,7 @@ func readmeTokenApp(guard bool) *echo.Echo {
 	clients := map[string]string{"svc": "s3cr:t", "app": "p%w d"}
 	secretOf := func(id string) string { return clients[id] }
 	e := echo.New()
-	typed.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
+	echov4.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
 		func(c echo.Context, _ struct{}, f forms.OAuth2ClientCredentialsRequestForm) (forms.TokenResponse, error) {
 			if guard && (f.ClientID == "" || f.ClientSecret == "") {
 				return forms.TokenResponse{}, typed.NewHTTPError(599, "resolved form with an empty client id or secret")
@@ -31,7 +32,7 @@ func readmeTokenApp(guard bool) *echo.Echo {
 			if !security.ConstantTimeEqual(f.ClientSecret, secretOf(f.ClientID)) {
 				return forms.TokenResponse{}, forms.TokenError(forms.ErrorInvalidClient, "Unknown client or wrong secret.")
 			}
-			return forms.Token(c, forms.TokenResponse{AccessToken: "tok-" + f.ClientID, TokenType: "Bearer"})
+			return forms.Token(c.Response().Header(), forms.TokenResponse{AccessToken: "tok-" + f.ClientID, TokenType: "Bearer"})
 		}))
 	return e
 }

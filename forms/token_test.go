@@ -15,18 +15,19 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // tokenApp is a client-credentials token endpoint with one client.
 func tokenApp() *echo.Echo {
 	e := echo.New()
-	typed.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
+	echov4.New(e).POST("/token", typed.Handle(forms.ClientCredentials(),
 		func(c echo.Context, _ struct{}, f forms.OAuth2ClientCredentialsRequestForm) (forms.TokenResponse, error) {
 			if f.ClientID != "svc" || f.ClientSecret != "s3cr:t" {
 				return forms.TokenResponse{}, forms.TokenError(forms.ErrorInvalidClient, "Unknown client or wrong secret.")
 			}
-			return forms.Token(c, forms.TokenResponse{AccessToken: "tok-" + f.ClientAuth, TokenType: "Bearer", ExpiresIn: 3600,
+			return forms.Token(c.Response().Header(), forms.TokenResponse{AccessToken: "tok-" + f.ClientAuth, TokenType: "Bearer", ExpiresIn: 3600,
 				Scope: strings.Join(f.Scopes, " ")})
 		}))
 	return e
@@ -141,4 +142,33 @@ func ExampleClientCredentials() {
 	// Output:
 	// 200 no-store {"access_token":"tok-client_secret_basic","token_type":"Bearer","expires_in":3600,"scope":"read"}
 	// 401 no-store {"error":"invalid_client","error_description":"Unknown client or wrong secret."}
+}
+
+// Token and NoStore work on any response header, with no framework: they
+// replace what caching headers were there.
+func TestTokenHeader(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		header http.Header
+	}{
+		{name: "empty", header: http.Header{}},
+		{name: "cacheable before", header: http.Header{"Cache-Control": {"max-age=60", "public"}, "Pragma": {"x"}, "X-Other": {"kept"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			other := tt.header.Get("X-Other")
+			got, err := forms.Token(tt.header, forms.TokenResponse{AccessToken: "at", TokenType: "Bearer"})
+			if err != nil || got.AccessToken != "at" || got.TokenType != "Bearer" {
+				t.Fatalf("Token = %+v, %v", got, err)
+			}
+			if cc, p := tt.header.Values("Cache-Control"), tt.header.Values("Pragma"); !reflect.DeepEqual(cc, []string{"no-store"}) || !reflect.DeepEqual(p, []string{"no-cache"}) {
+				t.Errorf("Cache-Control %q, Pragma %q, want [no-store] [no-cache]", cc, p)
+			}
+			if tt.header.Get("X-Other") != other {
+				t.Error("another header changed")
+			}
+		})
+	}
 }

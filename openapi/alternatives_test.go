@@ -1,12 +1,14 @@
 package openapi_test
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,7 +25,7 @@ func TestAlternativesDocumented(t *testing.T) {
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"read": "Read.", "write": "Write."}}
 	basic := &security.HTTPBasic{}
 	digest := &security.DigestAuth[string]{Realm: "r",
-		Lookup: func(echo.Context, string, string) (security.DigestUser[string], bool, error) {
+		Lookup: func(context.Context, string, string) (security.DigestUser[string], bool, error) {
 			return security.DigestUser[string]{}, false, nil
 		}}
 	token := typed.Depends(bearer, func(c echo.Context, b security.HTTPAuthorizationCredentials) (string, error) {
@@ -32,7 +34,7 @@ func TestAlternativesDocumented(t *testing.T) {
 	keyAndCookie := typed.Depends(security.AllOf[string](key, cookie), func(c echo.Context, v []string) (string, error) { return v[0], nil })
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	ok := func(c echo.Context, _ struct{}, _ string) (string, error) { return "", nil }
 	api.GET("/any", typed.Handle[struct{}, string](security.AnyOf[string](cookie, token), ok))
 	api.GET("/all", typed.Handle[struct{}, string](keyAndCookie, ok))

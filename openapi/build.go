@@ -16,8 +16,9 @@ const (
 	mimeForm = "application/x-www-form-urlencoded"
 )
 
-// Build returns the OpenAPI 3.1 document of api's operations, as FastAPI
-// documents the same routes: operationId, summary, tags, parameters, request
+// Build returns the OpenAPI 3.1 document of the operations recorded on
+// routes (a host adapter's API, such as *echov4.API, or a *typed.API), as
+// FastAPI documents the same routes: operationId, summary, tags, parameters, request
 // body, the success response, a 422 response for operations that read
 // parameters or a body, a 401 response and security requirements for
 // operations behind a security scheme, and every scheme reached under
@@ -28,7 +29,8 @@ const (
 // two schemes share a name but not their description, if two operations
 // share an operationId or a method and path, or if a Go type cannot be
 // described as JSON Schema.
-func Build(api *typed.API, cfg Config) (*openapi31.Spec, error) {
+func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
+	api := routes.Core()
 	b := &builder{
 		sch:     newSchemas(),
 		schemes: map[string]schemeEntry{},
@@ -75,10 +77,10 @@ func Build(api *typed.API, cfg Config) (*openapi31.Spec, error) {
 	return spec, nil
 }
 
-// JSON returns the document of api, built by [Build], encoded as compact
+// JSON returns the document of routes, built by [Build], encoded as compact
 // JSON: the bytes that [Mount] serves.
-func JSON(api *typed.API, cfg Config) ([]byte, error) {
-	spec, err := Build(api, cfg)
+func JSON(routes typed.Routes, cfg Config) ([]byte, error) {
+	spec, err := Build(routes, cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,34 +22,34 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // testdata/<name>.openapi.json.
 var scenarios = []struct {
 	name  string
-	build func(api *typed.API)
+	build func(api *echov4.API)
 }{
-	{"apikey-header", func(api *typed.API) {
+	{"apikey-header", func(api *echov4.API) {
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyHeader{Name: "x-key"}, readItems))
 	}},
-	{"apikey-query", func(api *typed.API) {
+	{"apikey-query", func(api *echov4.API) {
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyQuery{Name: "api_key"}, readItems))
 	}},
-	{"apikey-cookie", func(api *typed.API) {
+	{"apikey-cookie", func(api *echov4.API) {
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.APIKeyCookie{Name: "session"}, readItems))
 	}},
-	{"http-basic-realm", func(api *typed.API) {
+	{"http-basic-realm", func(api *echov4.API) {
 		basic := &security.HTTPBasic{Realm: "simple", Description: "HTTPBasic scheme"}
 		api.GET("/users/me", typed.Handle[struct{}, User](typed.Depends(basic, basicUser), readCurrentUser))
 	}},
-	{"http-bearer-description", func(api *typed.API) {
+	{"http-bearer-description", func(api *echov4.API) {
 		bearer := &security.HTTPBearer{BearerFormat: "JWT", Description: "HTTP Bearer token scheme"}
 		api.GET("/users/me", typed.Handle[struct{}, User](typed.Depends(bearer, bearerToken), readCurrentUser))
 	}},
-	{"oauth2-password-bearer", func(api *typed.API) {
+	{"oauth2-password-bearer", func(api *echov4.API) {
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
 	}},
-	{"oauth2-password-bearer-scopes", func(api *typed.API) {
+	{"oauth2-password-bearer-scopes", func(api *echov4.API) {
 		oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"items": "Read items.", "me": "Read information about the current user."}}
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](security.Security(oauth2, "items"), readItems))
 	}},
 	{"scopes", scopesApp},
-	{"alternatives", func(api *typed.API) {
+	{"alternatives", func(api *echov4.API) {
 		cookie := &security.APIKeyCookie{Name: "session"}
 		oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token"}
 		key := &security.APIKeyHeader{Name: "x-key"}
@@ -58,20 +59,20 @@ var scenarios = []struct {
 		api.GET("/nested", typed.Handle[struct{}, map[string]string](security.AnyOf[string](
 			typed.Depends(security.AllOf[string](key, cookie), first), oauth2), readItems))
 	}},
-	{"oauth2-password-form", func(api *typed.API) {
+	{"oauth2-password-form", func(api *echov4.API) {
 		api.POST("/login", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
 	}},
-	{"oauth2-password-form-strict", func(api *typed.API) {
+	{"oauth2-password-form-strict", func(api *echov4.API) {
 		api.POST("/login", typed.Handle[struct{}, map[string]any](typed.Bind[passwordFormStrict](), loginStrict))
 	}},
-	{"json-body-params", func(api *typed.API) {
+	{"json-body-params", func(api *echov4.API) {
 		api.PUT("/items/:item_id", typed.Handle[updateItem, Item](typed.None, updateItemHandler))
 		api.POST("/items/", typed.Handle[Item, Item](typed.None, createItem))
 		api.Register(typed.Operation{Method: http.MethodDelete, Path: "/items/:item_id", Status: http.StatusNoContent, Tags: []string{"items"}, Deprecated: true},
 			typed.Handle(typed.None, deleteItem))
 		api.GET("/files/*", typed.Handle[struct{}, string](typed.None, readFile))
 	}},
-	{"group-prefix", func(api *typed.API) {
+	{"group-prefix", func(api *echov4.API) {
 		v1 := api.Group("/api/v1")
 		v1.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "/api/v1/token"}, readItems))
 		v1.Group("/admin").GET("/users/:id", typed.Handle[struct{}, User](typed.Depends(&security.HTTPBasic{}, basicUser), readCurrentUser))
@@ -91,7 +92,7 @@ func first(c echo.Context, vals []string) (string, error) { return vals[0], nil 
 
 // scopesApp is FastAPI's OAuth2 scopes tutorial: a chain of dependencies
 // that accumulates scopes.
-func scopesApp(api *typed.API) {
+func scopesApp(api *echov4.API) {
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"me": "Read information about the current user.", "items": "Read items."}}
 	currentUser := typed.Depends2(security.Scopes(), oauth2, func(c echo.Context, _ security.SecurityScopes, tok string) (User, error) {
 		return User{Username: tok}, nil
@@ -105,9 +106,9 @@ func scopesApp(api *typed.API) {
 
 func readCurrentUserChain(c echo.Context, _ struct{}, u User) (User, error) { return u, nil }
 
-func newAPI(build func(*typed.API)) (*echo.Echo, *typed.API) {
+func newAPI(build func(*echov4.API)) (*echo.Echo, *echov4.API) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	build(api)
 	return e, api
 }

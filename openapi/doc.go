@@ -1,15 +1,16 @@
-// Package openapi documents a [typed.API] as OpenAPI 3.1 and serves the
-// document with Swagger UI and ReDoc, as FastAPI serves /openapi.json,
-// /docs and /redoc. One declaration drives both the run-time check and the
+// Package openapi documents the typed routes of an API ([typed.Routes]: a
+// host adapter's API, such as typed/echov4's, or its [typed.API]) as
+// OpenAPI 3.1 and serves the document with Swagger UI and ReDoc, as FastAPI
+// serves /openapi.json, /docs and /redoc. One declaration drives both the run-time check and the
 // docs: the scheme a route depends on is the scheme its operation lists,
 // and Swagger UI's Authorize button logs in with it.
 //
 //	e := echo.New()
-//	api := typed.New(e)
+//	api := echov4.New(e)
 //	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token"}
 //	api.POST("/token", typed.Handle[struct{}, Token](forms.Password(nil), login))
 //	api.GET("/users/me", typed.Handle[struct{}, User](oauth2, readMe))
-//	if err := openapi.Mount(e, api, openapi.Config{Title: "Users"}); err != nil {
+//	if err := openapi.Mount(api, openapi.Config{Title: "Users"}); err != nil {
 //		log.Fatal(err)
 //	}
 //
@@ -62,9 +63,12 @@
 //
 // # Serving
 //
-// [Mount] registers the document and the UIs on an *echo.Echo or an
-// *echo.Group. The document is encoded once and served as the same bytes
-// with an ETag; it is rebuilt only if routes were registered after Mount.
+// [Mount] registers the document and the UIs as plain net/http handlers,
+// through the API's host adapter, on the router the API registers on (with
+// typed/echov4, an Echo app or group, whose prefix applies): the package
+// itself does not depend on Echo. The document is encoded once and served
+// as the same bytes with an ETag; it is rebuilt only if routes were
+// registered after Mount.
 // Swagger UI (swagger-ui-dist 5) and ReDoc (redoc 2) are embedded with
 // go:embed and served below their pages, so the docs work offline. Swagger
 // UI keeps its login across reloads (persistAuthorization) and has a real

@@ -9,6 +9,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -20,10 +21,10 @@ func readMe(c echo.Context, _ struct{}, token string) (map[string]string, error)
 // depends on is the one its operation requires.
 func ExampleMount() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"me": "Read your profile."}}
 	api.GET("/users/me", typed.Handle[struct{}, map[string]string](security.Security(oauth2, "me"), readMe))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "Users"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "Users"}); err != nil {
 		panic(err)
 	}
 

@@ -25,7 +25,7 @@ func (f *fakeScheme) SchemeObject() security.SchemeObject { return f.obj }
 func (f *fakeScheme) Describe(d *typed.Doc)               { d.AddSecurity(f, d.Scopes()) }
 
 func (f *fakeScheme) Resolve(r *typed.Request) (string, error) {
-	req := r.Context().Request()
+	req := r.Request()
 	var v string
 	switch f.obj.In {
 	case "query":

@@ -4,34 +4,43 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/fastecho/fastecho/typed"
-	"github.com/labstack/echo/v4"
 )
 
-// Mount serves on r (an *echo.Echo or *echo.Group) the document of api at
-// cfg.SpecPath, Swagger UI at cfg.SwaggerUIPath with its OAuth2 redirect
-// page, and ReDoc at cfg.RedocPath, with their assets: everything is
-// embedded in the binary and nothing is fetched from elsewhere. Paths are
-// relative to r, as Echo's are; the pages refer to each other by their full
-// paths, group prefix included.
+// Mount serves, as plain net/http handlers on the router that routes
+// registers on (through its host adapter: [typed.API.HandleHTTP]), the
+// document of routes at cfg.SpecPath, Swagger UI at cfg.SwaggerUIPath with
+// its OAuth2 redirect page, and ReDoc at cfg.RedocPath, with their assets:
+// everything is embedded in the binary and nothing is fetched from
+// elsewhere. Paths are relative to that router (an Echo group's prefix
+// applies); the pages refer to each other by their full paths, group
+// prefix included.
 //
 // The document is built at once, so that Mount reports what [Build] would,
-// and served as bytes kept in memory. Operations registered on api after
+// and served as bytes kept in memory. Operations registered on routes after
 // Mount are added on the next request for the document, which rebuilds it
 // once. Swagger UI's Authorize button logs in with the OAuth2 password
 // flow without configuration: it resolves the scheme's tokenUrl against the
 // document's URL, as with FastAPI.
 //
 // It fails if a path does not start with "/" or the document cannot be
-// built. Nothing is registered when cfg.SpecPath is "-".
-func Mount(r typed.Router, api *typed.API, cfg Config) error {
-	if r == nil || api == nil {
-		return fmt.Errorf("openapi: Mount requires a router and an API")
+// built. Nothing is registered when cfg.SpecPath is "-". If an operation
+// registered after Mount keeps the document from being built, requests for
+// it are answered 500 {"detail":"Internal Server Error"} and the error is
+// logged with slog.
+func Mount(routes typed.Routes, cfg Config) error {
+	if routes == nil {
+		return fmt.Errorf("openapi: Mount requires an API")
+	}
+	api := routes.Core()
+	if api == nil {
+		return fmt.Errorf("openapi: Mount requires an API")
 	}
 	specPath := cfg.specPath()
 	if specPath == disabled {
@@ -47,39 +56,39 @@ func Mount(r typed.Router, api *typed.API, cfg Config) error {
 	if _, err := doc.get(); err != nil {
 		return err
 	}
-	specURL := add(r, specPath, doc.serve)
-	prefix := strings.TrimSuffix(specURL, specPath) // the group's, if r is a group
+	specURL := add(api, specPath, doc.serve)
+	prefix := strings.TrimSuffix(specURL, specPath) // the group's, if api is on a group
 	if docsPath != disabled {
 		docsURL := prefix + strings.TrimSuffix(docsPath, "/")
 		page, err := swaggerUIHTML(cfg, specURL, docsURL)
 		if err != nil {
 			return fmt.Errorf("openapi: Swagger UI parameters: %w", err)
 		}
-		add(r, docsPath, newBlob([]byte(page), echo.MIMETextHTMLCharsetUTF8).serve)
+		add(api, docsPath, newBlob([]byte(page), "text/html; charset=UTF-8").serve)
 		base := strings.TrimSuffix(docsPath, "/")
-		add(r, base+"/oauth2-redirect", swaggerAssets.redirect.serve)
-		add(r, base+"/oauth2-redirect.js", swaggerAssets.redirectJS.serve)
-		add(r, base+"/swagger-ui-bundle.js", swaggerAssets.bundle.serve)
-		add(r, base+"/swagger-ui.css", swaggerAssets.css.serve)
-		add(r, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)
+		add(api, base+"/oauth2-redirect", swaggerAssets.redirect.serve)
+		add(api, base+"/oauth2-redirect.js", swaggerAssets.redirectJS.serve)
+		add(api, base+"/swagger-ui-bundle.js", swaggerAssets.bundle.serve)
+		add(api, base+"/swagger-ui.css", swaggerAssets.css.serve)
+		add(api, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)
 	}
 	if redocPath != disabled {
 		redocURL := prefix + strings.TrimSuffix(redocPath, "/")
-		add(r, redocPath, newBlob([]byte(redocHTML(cfg, specURL, redocURL)), echo.MIMETextHTMLCharsetUTF8).serve)
+		add(api, redocPath, newBlob([]byte(redocHTML(cfg, specURL, redocURL)), "text/html; charset=UTF-8").serve)
 		base := strings.TrimSuffix(redocPath, "/")
-		add(r, base+"/redoc.standalone.js", redocAssets.script.serve)
-		add(r, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)
+		add(api, base+"/redoc.standalone.js", redocAssets.script.serve)
+		add(api, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)
 	}
 	return nil
 }
 
 // add registers h for GET and HEAD and returns the route's full path.
-func add(r typed.Router, path string, h echo.HandlerFunc) string {
-	r.Add(http.MethodHead, path, h)
-	return r.Add(http.MethodGet, path, h).Path
+func add(api *typed.API, path string, h http.HandlerFunc) string {
+	api.HandleHTTP(http.MethodHead, path, h)
+	return api.HandleHTTP(http.MethodGet, path, h)
 }
 
-// blob is a response prepared once: the body, its type and its ETag.
+// blob is a response built once: the body, its type and its ETag.
 type blob struct {
 	body  []byte
 	ctype string
@@ -97,21 +106,19 @@ func newBlob(body []byte, ctype string) *blob {
 	return &blob{body: body, ctype: ctype, etag: etag, hCType: []string{ctype}, hETag: []string{etag}}
 }
 
-// serve writes b with Echo, the body as it is (no copy): a conditional
-// request with b's ETag gets 304.
-func (b *blob) serve(c echo.Context) error {
-	res := c.Response()
-	h := res.Header()
+// serve writes b, the body as it is (no copy): a conditional request with
+// b's ETag gets 304.
+func (b *blob) serve(w http.ResponseWriter, req *http.Request) {
+	h := w.Header()
 	h["Etag"] = b.hETag
 	h["Cache-Control"] = noCache
-	if inm := c.Request().Header["If-None-Match"]; len(inm) > 0 && etagMatch(inm[0], b.etag) {
-		res.WriteHeader(http.StatusNotModified)
-		return nil
+	if inm := req.Header["If-None-Match"]; len(inm) > 0 && etagMatch(inm[0], b.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
 	}
 	h["Content-Type"] = b.hCType
-	res.WriteHeader(http.StatusOK)
-	_, err := res.Write(b.body)
-	return err
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b.body)
 }
 
 // etagMatch reports whether an If-None-Match list names etag (weak
@@ -128,30 +135,30 @@ func etagMatch(list, etag string) bool {
 	return false
 }
 
-// lazyBlob is an embedded asset, prepared (hashed) on first use.
+// lazyBlob is an embedded asset, hashed on first use.
 type lazyBlob struct {
 	name, ctype string
 	once        sync.Once
 	b           *blob
 }
 
-func (l *lazyBlob) serve(c echo.Context) error {
+func (l *lazyBlob) serve(w http.ResponseWriter, req *http.Request) {
 	l.once.Do(func() { l.b = newBlob(asset(l.name), l.ctype) })
-	return l.b.serve(c)
+	l.b.serve(w, req)
 }
 
 var swaggerAssets = struct {
 	bundle, css, favicon, redirect, redirectJS lazyBlob
 }{
-	bundle:     lazyBlob{name: "swagger-ui-bundle.js", ctype: echo.MIMEApplicationJavaScriptCharsetUTF8},
+	bundle:     lazyBlob{name: "swagger-ui-bundle.js", ctype: "application/javascript; charset=UTF-8"},
 	css:        lazyBlob{name: "swagger-ui.css", ctype: "text/css; charset=utf-8"},
 	favicon:    lazyBlob{name: "favicon-32x32.png", ctype: "image/png"},
-	redirect:   lazyBlob{name: "oauth2-redirect.html", ctype: echo.MIMETextHTMLCharsetUTF8},
-	redirectJS: lazyBlob{name: "oauth2-redirect.js", ctype: echo.MIMEApplicationJavaScriptCharsetUTF8},
+	redirect:   lazyBlob{name: "oauth2-redirect.html", ctype: "text/html; charset=UTF-8"},
+	redirectJS: lazyBlob{name: "oauth2-redirect.js", ctype: "application/javascript; charset=UTF-8"},
 }
 
 var redocAssets = struct{ script lazyBlob }{
-	script: lazyBlob{name: "redoc.standalone.js", ctype: echo.MIMEApplicationJavaScriptCharsetUTF8},
+	script: lazyBlob{name: "redoc.standalone.js", ctype: "application/javascript; charset=UTF-8"},
 }
 
 // document is api's document, built once and rebuilt when operations have
@@ -182,15 +189,22 @@ func (d *document) get() (*blob, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builtDoc{ops: n, blob: newBlob(raw, echo.MIMEApplicationJSON)}
+	b := &builtDoc{ops: n, blob: newBlob(raw, "application/json")}
 	d.cur.Store(b)
 	return b.blob, nil
 }
 
-func (d *document) serve(c echo.Context) error {
+// serve writes the document. It can fail only when an operation
+// registered after Mount breaks the document: that is logged and answered
+// 500.
+func (d *document) serve(w http.ResponseWriter, req *http.Request) {
 	b, err := d.get()
 	if err != nil {
-		return err
+		slog.Error("openapi: the document cannot be built", "error", err)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(`{"detail":"Internal Server Error"}` + "\n"))
+		return
 	}
-	return b.serve(c)
+	b.serve(w, req)
 }

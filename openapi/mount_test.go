@@ -12,6 +12,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -26,10 +27,10 @@ func get(t *testing.T, h http.Handler, method, path string, header ...string) *h
 	return rec
 }
 
-func mounted(t *testing.T, cfg openapi.Config) (*echo.Echo, *typed.API) {
+func mounted(t *testing.T, cfg openapi.Config) (*echo.Echo, *echov4.API) {
 	t.Helper()
 	e, api := newAPI(scopesApp)
-	if err := openapi.Mount(e, api, cfg); err != nil {
+	if err := openapi.Mount(api, cfg); err != nil {
 		t.Fatal(err)
 	}
 	return e, api
@@ -159,9 +160,9 @@ func TestMountOnGroup(t *testing.T) {
 	t.Parallel()
 	e := echo.New()
 	g := e.Group("/api")
-	api := typed.New(g)
+	api := echov4.New(g)
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
-	if err := openapi.Mount(g, api, openapi.Config{}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{}); err != nil {
 		t.Fatal(err)
 	}
 	docs := get(t, e, http.MethodGet, "/api/docs").Body.String()
@@ -215,15 +216,41 @@ func TestMountLaterRoutes(t *testing.T) {
 	}
 }
 
+// A route registered after Mount that breaks the document makes the
+// document answer 500 in FastAPI's shape; the pages still load.
+func TestMountBrokenLater(t *testing.T) {
+	t.Parallel()
+	e, api := mounted(t, openapi.Config{})
+	api.GET("/other", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "elsewhere"}, readItems))
+	for _, method := range []string{http.MethodGet, http.MethodHead} {
+		rec := get(t, e, method, "/openapi.json")
+		if rec.Code != http.StatusInternalServerError || rec.Header().Get("Content-Type") != "application/json" {
+			t.Errorf("%s /openapi.json: %d %q, want 500 application/json", method, rec.Code, rec.Header().Get("Content-Type"))
+		}
+		if method == http.MethodGet && rec.Body.String() != `{"detail":"Internal Server Error"}`+"\n" {
+			t.Errorf("GET /openapi.json: body %q", rec.Body)
+		}
+	}
+	if rec := get(t, e, http.MethodGet, "/docs"); rec.Code != http.StatusOK {
+		t.Errorf("GET /docs: %d, want 200", rec.Code)
+	}
+}
+
 func TestMountErrors(t *testing.T) {
 	t.Parallel()
 	e, api := newAPI(scopesApp)
-	if err := openapi.Mount(e, api, openapi.Config{SwaggerUIPath: "docs"}); err == nil {
+	if err := openapi.Mount(api, openapi.Config{SwaggerUIPath: "docs"}); err == nil {
 		t.Error("a path without / was accepted")
 	}
-	bad := typed.New(echo.New())
+	if rec := get(t, e, http.MethodGet, "/openapi.json"); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /openapi.json after a failed Mount: %d, want 404 (nothing registered)", rec.Code)
+	}
+	if err := openapi.Mount(nil, openapi.Config{}); err == nil {
+		t.Error("Mount without an API succeeded")
+	}
+	bad := echov4.New(echo.New())
 	bad.GET("/x", typed.Handle[struct{}, string](&typedOnly{}, readTyped))
-	if err := openapi.Mount(echo.New(), bad, openapi.Config{}); err == nil || !strings.Contains(err.Error(), "does not implement security.Scheme") {
+	if err := openapi.Mount(bad, openapi.Config{}); err == nil || !strings.Contains(err.Error(), "does not implement security.Scheme") {
 		t.Errorf("err = %v, want a scheme without SchemeObject reported", err)
 	}
 }

@@ -9,10 +9,11 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/swaggest/openapi-go/openapi31"
 )
 
-func buildJSON(t *testing.T, build func(*typed.API)) (string, map[string]any) {
+func buildJSON(t *testing.T, build func(*echov4.API)) (string, map[string]any) {
 	t.Helper()
 	_, api := newAPI(build)
 	raw, err := openapi.JSON(api, openapi.Config{})
@@ -45,7 +46,7 @@ func asJSON(v any) string {
 // The places where swaggest's defaults differ from what FastAPI emits.
 func TestSwaggestPitfalls(t *testing.T) {
 	t.Parallel()
-	raw, doc := buildJSON(t, func(api *typed.API) {
+	raw, doc := buildJSON(t, func(api *echov4.API) {
 		api.GET("/items/", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
 		api.GET("/key", typed.Handle[struct{}, map[string]string](&security.APIKeyHeader{Name: "x-key"}, readItems))
 		api.POST("/login", typed.Handle[struct{}, Token](typed.Bind[passwordForm](), login))
@@ -94,25 +95,25 @@ func TestBuildErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name    string
-		build   func(*typed.API)
+		build   func(*echov4.API)
 		wantErr string
 	}{
-		{"two schemes, one name", func(api *typed.API) {
+		{"two schemes, one name", func(api *echov4.API) {
 			api.GET("/a", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "token"}, readItems))
 			api.GET("/b", typed.Handle[struct{}, map[string]string](&security.OAuth2PasswordBearer{TokenURL: "other"}, readItems))
 		}, `two security schemes are named "OAuth2PasswordBearer"`},
-		{"same operationId", func(api *typed.API) {
+		{"same operationId", func(api *echov4.API) {
 			api.Register(typed.Operation{Method: http.MethodGet, Path: "/a", OperationID: "x"}, typed.Handle(typed.None, readFile))
 			api.Register(typed.Operation{Method: http.MethodGet, Path: "/b", OperationID: "x"}, typed.Handle(typed.None, readFile))
 		}, `operationId "x" of GET /b is also that of GET /a`},
-		{"apiKey without name", func(api *typed.API) {
+		{"apiKey without name", func(api *echov4.API) {
 			api.GET("/a", typed.Handle[struct{}, map[string]string](&fakeScheme{name: "APIKeyHeader", obj: security.SchemeObject{Type: "apiKey", In: "header"}}, readItems))
 		}, `apiKey needs a Name`},
-		{"oauth2 without flows", func(api *typed.API) {
+		{"oauth2 without flows", func(api *echov4.API) {
 			s := &fakeScheme{name: "OAuth2", obj: security.SchemeObject{Type: "oauth2"}}
 			api.GET("/a", typed.Handle[struct{}, map[string]string](s, readItems))
 		}, `oauth2 needs at least one flow`},
-		{"unknown type", func(api *typed.API) {
+		{"unknown type", func(api *echov4.API) {
 			s := &fakeScheme{name: "X", obj: security.SchemeObject{Type: "magic"}}
 			api.GET("/a", typed.Handle[struct{}, map[string]string](s, readItems))
 		}, `unknown type "magic"`},
@@ -153,7 +154,7 @@ func TestSchemeObjects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, doc := buildJSON(t, func(api *typed.API) {
+			_, doc := buildJSON(t, func(api *echov4.API) {
 				api.GET("/a", typed.Handle[struct{}, map[string]string](&fakeScheme{name: "S", obj: tt.obj}, readItems))
 			})
 			if got := asJSON(at(doc, "components", "securitySchemes", "S")); got != tt.want {

@@ -7,13 +7,14 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // TestProblemDetailsDocumented: an API that answers RFC 9457 problem
 // details documents its 401 and 422 responses as application/problem+json.
 func TestProblemDetailsDocumented(t *testing.T) {
-	api := typed.NewWithOptions(echo.New(), &typed.Options{ProblemDetails: true})
+	api := echov4.NewWithOptions(echo.New(), &typed.Options{ProblemDetails: true})
 	bearer := &security.HTTPBearer{}
 	api.GET("/items/:id", typed.Handle(bearer, func(_ echo.Context, _ struct {
 		ID int `path:"id"`

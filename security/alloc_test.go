@@ -7,13 +7,16 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 var raceEnabled bool // set by race_test.go
 
-// TestAllocs holds the schemes to their budget: at most one allocation on
-// the success path (the decoded Basic string), none for a 401.
+// TestAllocs holds the schemes to their budget when a credential is
+// present: no allocation to extract it, but the decoded Basic string and
+// Optional's pointer. (The errors have no budget: they are answered by the
+// host's error handler.)
 func TestAllocs(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("allocation counts differ under the race detector")
@@ -28,32 +31,20 @@ func TestAllocs(t *testing.T) {
 	}{
 		{name: "APIKeyHeader", whenHeader: [][2]string{{"X-Key", "k"}}, want: 0,
 			resolve: resolver[string](&security.APIKeyHeader{Name: "x-key"})},
-		{name: "APIKeyHeader missing", want: 0,
-			resolve: resolver[string](&security.APIKeyHeader{Name: "x-key"})},
 		{name: "APIKeyQuery", whenQuery: "?k=v", want: 0,
 			resolve: resolver[string](&security.APIKeyQuery{Name: "k"})},
 		{name: "APIKeyCookie", whenHeader: [][2]string{{"Cookie", "a=1; k=v"}}, want: 0,
 			resolve: resolver[string](&security.APIKeyCookie{Name: "k"})},
 		{name: "HTTPBasic", whenHeader: auth("Basic dXNlcjpwYXNz"), want: 1,
 			resolve: resolver[security.HTTPBasicCredentials](basic)},
-		{name: "HTTPBasic missing", want: 0,
-			resolve: resolver[security.HTTPBasicCredentials](basic)},
-		{name: "HTTPBasic malformed", whenHeader: auth("Basic !"), want: 0,
-			resolve: resolver[security.HTTPBasicCredentials](basic)},
 		{name: "HTTPBearer", whenHeader: auth("Bearer tok"), want: 0,
 			resolve: resolver[security.HTTPAuthorizationCredentials](&security.HTTPBearer{})},
 		{name: "OAuth2PasswordBearer", whenHeader: auth("Bearer tok"), want: 0,
-			resolve: resolver[string](&security.OAuth2PasswordBearer{TokenURL: "t"})},
-		{name: "OAuth2PasswordBearer missing", want: 0,
 			resolve: resolver[string](&security.OAuth2PasswordBearer{TokenURL: "t"})},
 		{name: "OpenIDConnect", whenHeader: auth("Bearer tok"), want: 0,
 			resolve: resolver[string](&security.OpenIDConnect{OpenIDConnectURL: "u"})},
 		{name: "Optional", whenHeader: auth("Bearer tok"), want: 1,
 			resolve: resolver(security.Optional[string](&security.OAuth2PasswordBearer{TokenURL: "t"}))},
-		{name: "Optional missing", want: 0,
-			resolve: resolver(security.Optional[string](&security.OAuth2PasswordBearer{TokenURL: "t"}))},
-		{name: "AnyOf all missing", want: 0,
-			resolve: resolver(security.AnyOf[string](&security.APIKeyCookie{Name: "k"}, &security.APIKeyHeader{Name: "k"}, &security.OAuth2{}))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,8 +52,8 @@ func TestAllocs(t *testing.T) {
 			for _, h := range tt.whenHeader {
 				req.Header.Add(h[0], h[1])
 			}
-			r := typed.NewRequest(echo.New().NewContext(req, httptest.NewRecorder()))
-			tt.resolve(r) // prepare
+			r := echov4.NewRequest(echo.New().NewContext(req, httptest.NewRecorder()))
+			tt.resolve(r) // first use builds the scheme's state
 			if got := testing.AllocsPerRun(100, func() { tt.resolve(r) }); got > tt.want {
 				t.Errorf("%v allocations, want at most %v", got, tt.want)
 			}
@@ -72,7 +63,7 @@ func TestAllocs(t *testing.T) {
 
 func resolver[T any](dep typed.Dep[T]) func(*typed.Request) error {
 	return func(r *typed.Request) error {
-		_, err := dep.Resolve(r)
+		_, err := typed.Resolve(r, dep)
 		return err
 	}
 }
@@ -84,9 +75,9 @@ func TestScopesAllocs(t *testing.T) {
 		t.Skip("allocation counts differ under the race detector")
 	}
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	r := typed.NewRequest(echo.New().NewContext(req, httptest.NewRecorder())).WithScopes("items", "me")
+	r := echov4.NewRequest(echo.New().NewContext(req, httptest.NewRecorder())).WithScopes("items", "me")
 	resolve := func() {
-		s, _ := security.Scopes().Resolve(r)
+		s, _ := typed.Resolve(r, security.Scopes())
 		if s.ScopeStr != "items me" || len(s.Scopes) != 2 {
 			t.Fatalf("SecurityScopes = %+v", s)
 		}

@@ -41,7 +41,7 @@ type APIKeyQuery struct {
 
 // Resolve returns the key, or an error wrapping ErrNoCredentials.
 func (s *APIKeyQuery) Resolve(r *typed.Request) (string, error) {
-	v, _ := httpx.LastQuery(r.Context().Request().URL.RawQuery, s.Name)
+	v, _ := httpx.LastQuery(r.Request().URL.RawQuery, s.Name)
 	if v == "" {
 		return "", s.errs().missing
 	}
@@ -94,7 +94,7 @@ type APIKeyHeader struct {
 // Resolve returns the key, or an error wrapping ErrNoCredentials.
 func (s *APIKeyHeader) Resolve(r *typed.Request) (string, error) {
 	p := s.errs()
-	v := firstHeader(r.Context().Request().Header, p.key)
+	v := firstHeader(r.Request().Header, p.key)
 	if v == "" {
 		return "", p.missing
 	}
@@ -150,7 +150,7 @@ type APIKeyCookie struct {
 
 // Resolve returns the key, or an error wrapping ErrNoCredentials.
 func (s *APIKeyCookie) Resolve(r *typed.Request) (string, error) {
-	v, _ := httpx.Cookie(r.Context().Request().Header["Cookie"], s.Name)
+	v, _ := httpx.Cookie(r.Request().Header["Cookie"], s.Name)
 	if v == "" {
 		return "", s.errs().missing
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,26 +17,26 @@ func BenchmarkRequest(b *testing.B) {
 	cases := []struct {
 		name   string
 		header [2]string
-		mount  func(api *typed.API)
+		mount  func(api *echov4.API)
 	}{
-		{name: "none", mount: func(api *typed.API) {
+		{name: "none", mount: func(api *echov4.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](typed.None, func(echo.Context, struct{}, struct{}) (struct{}, error) { return struct{}{}, nil }))
 		}},
-		{name: "HTTPBearer", header: [2]string{"Authorization", "Bearer tok"}, mount: func(api *typed.API) {
+		{name: "HTTPBearer", header: [2]string{"Authorization", "Bearer tok"}, mount: func(api *echov4.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.HTTPBearer{},
 				func(echo.Context, struct{}, security.HTTPAuthorizationCredentials) (struct{}, error) {
 					return struct{}{}, nil
 				}))
 		}},
-		{name: "HTTPBasic", header: [2]string{"Authorization", "Basic dXNlcjpwYXNz"}, mount: func(api *typed.API) {
+		{name: "HTTPBasic", header: [2]string{"Authorization", "Basic dXNlcjpwYXNz"}, mount: func(api *echov4.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.HTTPBasic{},
 				func(echo.Context, struct{}, security.HTTPBasicCredentials) (struct{}, error) { return struct{}{}, nil }))
 		}},
-		{name: "HTTPBasic 401", mount: func(api *typed.API) {
+		{name: "HTTPBasic 401", mount: func(api *echov4.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.HTTPBasic{},
 				func(echo.Context, struct{}, security.HTTPBasicCredentials) (struct{}, error) { return struct{}{}, nil }))
 		}},
-		{name: "APIKeyHeader", header: [2]string{"X-Key", "k"}, mount: func(api *typed.API) {
+		{name: "APIKeyHeader", header: [2]string{"X-Key", "k"}, mount: func(api *echov4.API) {
 			api.GET("/", typed.Handle[struct{}, struct{}](&security.APIKeyHeader{Name: "x-key"},
 				func(echo.Context, struct{}, string) (struct{}, error) { return struct{}{}, nil }))
 		}},
@@ -43,7 +44,7 @@ func BenchmarkRequest(b *testing.B) {
 	for _, bc := range cases {
 		b.Run(bc.name, func(b *testing.B) {
 			e := echo.New()
-			bc.mount(typed.New(e))
+			bc.mount(echov4.New(e))
 			req := httptest.NewRequest(http.MethodGet, "/", nil)
 			if bc.header[0] != "" {
 				req.Header.Set(bc.header[0], bc.header[1])

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -65,7 +66,7 @@ func TestRFC6750OverHTTP(t *testing.T) {
 	})
 	checked := security.RequireScopes(valid, func(u user) []string { return u.Scopes })
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	handler := func(c echo.Context, _ struct{}, u user) (user, error) { return u, nil }
 	inner := typed.Depends(security.Security(checked, "items:read"), func(c echo.Context, u user) (user, error) { return u, nil })
 	api.GET("/items", typed.Handle[struct{}, user](security.Security(inner, "items:write"), handler))

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"sync/atomic"
 
 	"github.com/fastecho/fastecho/typed"
 )
@@ -66,12 +65,6 @@ func (a *anyOfMatched[T]) Describe(d *typed.Doc) { a.alts.describe(d) }
 
 type alternatives[T any] struct {
 	deps []typed.Dep[T]
-	last atomic.Pointer[combined] // the last all-missing error, reused while its sources repeat
-}
-
-type combined struct {
-	srcs []*typed.HTTPError
-	err  *typed.HTTPError
 }
 
 func newAlternatives[T any](name string, deps []typed.Dep[T]) *alternatives[T] {
@@ -101,9 +94,6 @@ func (a *alternatives[T]) resolve(r *typed.Request) (int, T, error) {
 // combine returns the error of a request where every alternative is
 // missing: errs[0]'s status and detail, and every challenge.
 func (a *alternatives[T]) combine(errs []error) error {
-	if c := a.last.Load(); c != nil && sameErrors(c.srcs, errs) {
-		return c.err
-	}
 	var first *typed.HTTPError
 	var challenges []string
 	for _, err := range errs {
@@ -137,37 +127,7 @@ func (a *alternatives[T]) combine(errs []error) error {
 	if len(challenges) > 0 {
 		h[wwwAuthenticate] = challenges
 	}
-	out := (&typed.HTTPError{Status: first.Status, Detail: first.Detail, Header: h, Err: errors.Join(errs...)}).Prepare()
-	if srcs := httpErrors(errs); srcs != nil {
-		a.last.Store(&combined{srcs: srcs, err: out})
-	}
-	return out
-}
-
-// sameErrors reports whether errs are exactly the errors in srcs.
-func sameErrors(srcs []*typed.HTTPError, errs []error) bool {
-	if len(srcs) != len(errs) {
-		return false
-	}
-	for i, err := range errs {
-		if he, ok := err.(*typed.HTTPError); !ok || he != srcs[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// httpErrors returns errs as *typed.HTTPError values, or nil if one is not.
-func httpErrors(errs []error) []*typed.HTTPError {
-	out := make([]*typed.HTTPError, len(errs))
-	for i, err := range errs {
-		he, ok := err.(*typed.HTTPError)
-		if !ok {
-			return nil
-		}
-		out[i] = he
-	}
-	return out
+	return &typed.HTTPError{Status: first.Status, Detail: first.Detail, Header: h, Err: errors.Join(errs...)}
 }
 
 func (a *alternatives[T]) describe(d *typed.Doc) {

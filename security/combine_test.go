@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -17,7 +18,7 @@ func TestAnyOf(t *testing.T) {
 	bearer := &security.OAuth2PasswordBearer{TokenURL: "token"}
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/any", typed.Handle[struct{}, security.Matched[string]](security.AnyOfMatched[string](cookie, bearer),
 		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) {
 			return m, nil
@@ -44,7 +45,7 @@ func TestAnyOf(t *testing.T) {
 		{name: "bearer", whenPath: "/any", whenHeader: auth("Bearer b"), wantStatus: 200, wantBody: `{"index":1,"value":"b"}`},
 		{name: "both: first wins", whenPath: "/any", whenHeader: [][2]string{{"Cookie", "session=c"}, {"Authorization", "Bearer b"}}, wantStatus: 200, wantBody: `{"index":0,"value":"c"}`},
 		{name: "none", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"APIKey", "Bearer"}},
-		{name: "none again (cached)", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"APIKey", "Bearer"}},
+		{name: "none again", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"APIKey", "Bearer"}},
 		{name: "optional none", whenPath: "/opt", wantStatus: 200, wantBody: "null"},
 		{name: "optional some", whenPath: "/opt", whenHeader: auth("Bearer b"), wantStatus: 200, wantBody: `"b"`},
 		{name: "mixed basic", whenPath: "/mixed", whenHeader: auth("Basic " + b64("u:p")), wantStatus: 200, wantBody: `"u"`},
@@ -124,7 +125,7 @@ func TestAllOf(t *testing.T) {
 	basic := &security.HTTPBasic{}
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/all", typed.Handle[struct{}, []string](security.AllOf[string](key, cookie),
 		func(c echo.Context, _ struct{}, v []string) ([]string, error) { return v, nil }))
 	api.GET("/pair", typed.Handle[struct{}, string](security.AllOf2(key, basic),
@@ -211,9 +212,9 @@ func TestCombinatorsPanicOnNil(t *testing.T) {
 func TestErrorsIs(t *testing.T) {
 	t.Parallel()
 	c := echo.New().NewContext(httpRequest(auth("Basic !")), nil)
-	_, malformed := (&security.HTTPBasic{}).Resolve(typed.NewRequest(c))
+	_, malformed := (&security.HTTPBasic{}).Resolve(echov4.NewRequest(c))
 	c = echo.New().NewContext(httpRequest(nil), nil)
-	_, missing := (&security.HTTPBasic{}).Resolve(typed.NewRequest(c))
+	_, missing := (&security.HTTPBasic{}).Resolve(echov4.NewRequest(c))
 	var he *typed.HTTPError
 	switch {
 	case !errors.Is(missing, security.ErrNoCredentials), errors.Is(missing, security.ErrMalformedCredentials):
@@ -222,5 +223,85 @@ func TestErrorsIs(t *testing.T) {
 		t.Errorf("malformed = %v", malformed)
 	case !errors.As(missing, &he) || he.Status != 401:
 		t.Errorf("missing is not a 401 *typed.HTTPError: %v", missing)
+	}
+}
+
+// TestErrorHandlerSeesSchemeErrors: a scheme's error goes to Echo's
+// HTTPErrorHandler, its challenge already on the response, as an
+// *echo.HTTPError that unwraps to the *typed.HTTPError and its cause, so
+// a custom handler can tell missing from malformed credentials; Echo's
+// default handler then writes the same answer.
+func TestErrorHandlerSeesSchemeErrors(t *testing.T) {
+	t.Parallel()
+	basic := &security.HTTPBasic{Realm: "r"}
+	bearer := &security.OAuth2PasswordBearer{TokenURL: "t"}
+	e := echo.New()
+	var got error
+	var challengeSet []string
+	e.HTTPErrorHandler = func(err error, c echo.Context) {
+		got = err
+		challengeSet = c.Response().Header().Values("WWW-Authenticate")
+		e.DefaultHTTPErrorHandler(err, c)
+	}
+	api := echov4.New(e)
+	api.GET("/basic", typed.Handle[struct{}, string](basic,
+		func(c echo.Context, _ struct{}, b security.HTTPBasicCredentials) (string, error) {
+			return b.Username, nil
+		}))
+	api.GET("/any", typed.Handle[struct{}, string](security.AnyOf[string](bearer, &security.APIKeyHeader{Name: "k"}),
+		func(c echo.Context, _ struct{}, v string) (string, error) { return v, nil }))
+	api.GET("/scoped", typed.Handle[struct{}, string](security.Security(security.RequireScopes[string](bearer, strings.Fields), "admin"),
+		func(c echo.Context, _ struct{}, v string) (string, error) { return v, nil }))
+
+	tests := []struct {
+		name           string
+		whenPath       string
+		whenHeader     [][2]string
+		wantStatus     int
+		wantBody       string
+		wantChallenges []string
+		wantIs         error
+		wantNot        error
+	}{
+		{name: "missing", whenPath: "/basic", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{`Basic realm="r"`},
+			wantIs: security.ErrNoCredentials, wantNot: security.ErrMalformedCredentials},
+		{name: "malformed", whenPath: "/basic", whenHeader: auth("Basic !"), wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{`Basic realm="r"`},
+			wantIs: security.ErrMalformedCredentials},
+		{name: "AnyOf all missing", whenPath: "/any", wantStatus: 401, wantBody: notAuthenticatedBody, wantChallenges: []string{"Bearer", "APIKey"},
+			wantIs: security.ErrNoCredentials, wantNot: security.ErrMalformedCredentials},
+		{name: "insufficient scope", whenPath: "/scoped", whenHeader: auth("Bearer user"), wantStatus: 403, wantBody: `{"detail":"Not enough permissions"}`,
+			wantChallenges: []string{`Bearer error="insufficient_scope", scope="admin"`}, wantIs: security.ErrInsufficientScope, wantNot: security.ErrNoCredentials},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, challengeSet = nil, nil
+			rec := serve(e, tt.whenPath, tt.whenHeader)
+			if rec.Code != tt.wantStatus {
+				t.Fatalf("status %d, want %d", rec.Code, tt.wantStatus)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type = %q, want application/json", ct)
+			}
+			wantJSON(t, rec.Body.String(), tt.wantBody)
+			want := strings.Join(tt.wantChallenges, "|")
+			if h := rec.Header().Values("WWW-Authenticate"); strings.Join(h, "|") != want {
+				t.Errorf("WWW-Authenticate = %q, want %q", h, tt.wantChallenges)
+			}
+			if strings.Join(challengeSet, "|") != want {
+				t.Errorf("challenges on the response when the handler ran = %q, want %q", challengeSet, tt.wantChallenges)
+			}
+			var ee *echo.HTTPError
+			var he *typed.HTTPError
+			switch {
+			case !errors.As(got, &ee) || ee.Code != tt.wantStatus:
+				t.Errorf("handler got %T %v, want an *echo.HTTPError %d", got, got, tt.wantStatus)
+			case !errors.As(got, &he) || he.StatusCode() != tt.wantStatus:
+				t.Errorf("handler got %v, want it to unwrap to a *typed.HTTPError %d", got, tt.wantStatus)
+			case !errors.Is(got, tt.wantIs):
+				t.Errorf("handler got %v, want errors.Is %v", got, tt.wantIs)
+			case tt.wantNot != nil && errors.Is(got, tt.wantNot):
+				t.Errorf("handler got %v, errors.Is %v", got, tt.wantNot)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -24,7 +25,7 @@ func TestAnyOfChallengesOnTheWire(t *testing.T) {
 	t.Parallel()
 	digest := &security.DigestAuth[string]{Realm: "r", Lookup: lookupPasswords}
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	dep := security.AnyOf(
 		typed.Dep[string](digest),
 		typed.Depends(&security.HTTPBasic{Realm: "r"}, func(c echo.Context, b security.HTTPBasicCredentials) (string, error) { return b.Username, nil }),

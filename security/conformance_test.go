@@ -105,7 +105,7 @@ func TestConformance(t *testing.T) {
 			}
 			t.Run("missing", func(t *testing.T) {
 				want401(t, serve(e, "/req", nil), notAuthenticatedBody, tt.wantChallenge)
-				want401(t, serve(e, "/req", nil), notAuthenticatedBody, tt.wantChallenge) // prepared once, still right
+				want401(t, serve(e, "/req", nil), notAuthenticatedBody, tt.wantChallenge) // the same answer again
 				want200(t, serve(e, "/opt", nil), "null")
 			})
 			t.Run("present", func(t *testing.T) {

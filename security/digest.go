@@ -1,6 +1,7 @@
 package security
 
 import (
+	"context"
 	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
@@ -14,12 +15,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/fastecho/fastecho/internal/httpx"
 	"github.com/fastecho/fastecho/typed"
-	"github.com/labstack/echo/v4"
 )
 
 var (
@@ -117,11 +116,12 @@ type DigestAuth[U any] struct {
 
 	// Lookup returns the user named username and its password or HA1, or
 	// ok false if there is none (a 401, after as much hashing as for a
-	// known user). algorithm is the base algorithm, "MD5", "SHA-256" or
-	// "SHA-512-256" (also for the -sess forms), for choosing a stored HA1.
-	// An error fails the request as it is (return a *typed.HTTPError to
-	// choose the answer). Required.
-	Lookup func(c echo.Context, username, algorithm string) (user DigestUser[U], ok bool, err error)
+	// known user). ctx is the request's context, with the values
+	// middleware put in it. algorithm is the base algorithm, "MD5",
+	// "SHA-256" or "SHA-512-256" (also for the -sess forms), for choosing
+	// a stored HA1. An error fails the request as it is (return a
+	// *typed.HTTPError to choose the answer). Required.
+	Lookup func(ctx context.Context, username, algorithm string) (user DigestUser[U], ok bool, err error)
 
 	// Algorithms are the algorithms offered, one challenge each, most
 	// preferred first; credentials with another are rejected. Nil means
@@ -162,7 +162,6 @@ type digestState struct {
 	ttl        int64
 	tracker    *ncTracker
 	challenges []challengeTemplate
-	cacheKey   string // of the per-request result in the echo.Context
 }
 
 // challengeTemplate is one challenge around its nonce.
@@ -194,8 +193,6 @@ func findDigestAlg(name string) (digestAlg, bool) {
 	}
 	return digestAlg{}, false
 }
-
-var digestInstances atomic.Uint64
 
 // setup returns the state, building it on first use. It panics on a bad
 // configuration.
@@ -229,9 +226,8 @@ func (a *DigestAuth[U]) newState() *digestState {
 		names = []string{digestDefaultAlgorithm}
 	}
 	s := &digestState{
-		nonces:   nonces{key: key, realm: a.Realm},
-		ttl:      int64(5 * time.Minute),
-		cacheKey: "fastecho/security.DigestAuth#" + strconv.FormatUint(digestInstances.Add(1), 10),
+		nonces: nonces{key: key, realm: a.Realm},
+		ttl:    int64(5 * time.Minute),
 	}
 	if a.NonceTTL > 0 {
 		s.ttl = int64(a.NonceTTL)
@@ -288,29 +284,17 @@ func (a *DigestAuth[U]) now() int64 {
 	return time.Now().UnixNano()
 }
 
-// digestResult is the outcome of a request's check, kept in its
-// echo.Context so that it runs once.
-type digestResult[U any] struct {
-	user U
-	err  error
-}
-
 // Resolve returns the authenticated user, or the errors described on
 // [DigestAuth].
 func (a *DigestAuth[U]) Resolve(r *typed.Request) (U, error) {
 	s := a.setup()
-	c := r.Context()
-	if res, ok := c.Get(s.cacheKey).(*digestResult[U]); ok {
-		return res.user, res.err
-	}
-	u, err := a.verify(c, s)
-	c.Set(s.cacheKey, &digestResult[U]{user: u, err: err})
-	return u, err
+	// A nonce count may be used once: the check runs once per request,
+	// however many dependencies reach a.
+	return typed.Memo(r, a, func() (U, error) { return a.verify(r.Request(), s) })
 }
 
-func (a *DigestAuth[U]) verify(c echo.Context, s *digestState) (U, error) {
+func (a *DigestAuth[U]) verify(req *http.Request, s *digestState) (U, error) {
 	var zero U
-	req := c.Request()
 	now := a.now()
 	v := firstHeader(req.Header, "Authorization")
 	scheme, param := httpx.SplitAuthorization(v)
@@ -368,7 +352,7 @@ func (a *DigestAuth[U]) verify(c echo.Context, s *digestState) (U, error) {
 	if !ok {
 		return zero, reject("nonce not issued by this realm and key")
 	}
-	user, known, err := a.Lookup(c, cred.Username, alg.base)
+	user, known, err := a.Lookup(req.Context(), cred.Username, alg.base)
 	if err != nil {
 		return zero, err
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/security"
-	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -115,11 +115,11 @@ func FuzzDigestAuth(f *testing.F) {
 		req.Header["Authorization"] = []string{authorization}
 		rec := httptest.NewRecorder()
 		c := e.NewContext(req, rec)
-		_, err := auth.Resolve(typed.NewRequest(c))
+		_, err := auth.Resolve(echov4.NewRequest(c))
 		if err == nil {
 			t.Fatalf("%q authenticated", authorization)
 		}
-		e.HTTPErrorHandler(typed.EchoError(c, err), c)
+		e.HTTPErrorHandler(echov4.Error(c, err), c)
 		chs := rec.Header().Values("WWW-Authenticate")
 		switch rec.Code {
 		case http.StatusUnauthorized:

@@ -1,6 +1,7 @@
 package security_test
 
 import (
+	"context"
 	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -24,7 +26,7 @@ var digestUsers = map[string]string{"stanleyjobson": "swordfish", "jöhn": "päs
 
 // lookupPasswords is a DigestAuth Lookup over digestUsers; the user is the
 // name.
-func lookupPasswords(_ echo.Context, username, _ string) (security.DigestUser[string], bool, error) {
+func lookupPasswords(_ context.Context, username, _ string) (security.DigestUser[string], bool, error) {
 	p, ok := digestUsers[username]
 	return security.DigestUser[string]{User: username, Password: p}, ok, nil
 }
@@ -52,7 +54,7 @@ func (c *testClock) Add(d time.Duration) {
 // digestApp serves GET /users/me behind auth, answering {"username": user}.
 func digestApp(auth typed.Dep[string]) *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle[struct{}, map[string]string](auth,
 		func(c echo.Context, _ struct{}, u string) (map[string]string, error) {
 			return map[string]string{"username": u}, nil

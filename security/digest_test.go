@@ -1,6 +1,7 @@
 package security_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -52,9 +54,9 @@ func TestDigestAlgorithms(t *testing.T) {
 				t.Parallel()
 				var gotAlg string
 				auth := &security.DigestAuth[string]{Realm: "r", Algorithms: []string{alg},
-					Lookup: func(c echo.Context, username, algorithm string) (security.DigestUser[string], bool, error) {
+					Lookup: func(ctx context.Context, username, algorithm string) (security.DigestUser[string], bool, error) {
 						gotAlg = algorithm
-						u, ok, err := lookupPasswords(c, username, algorithm)
+						u, ok, err := lookupPasswords(ctx, username, algorithm)
 						if stored == "HA1" {
 							u.HA1, u.Password = strings.ToUpper(security.DigestHA1(algorithm, username, "r", u.Password)), ""
 						}
@@ -209,7 +211,7 @@ func TestDigestVerify(t *testing.T) {
 				if authz != "" {
 					req.Header.Set("Authorization", authz)
 				}
-				_, err := auth.Resolve(typed.NewRequest(echo.New().NewContext(req, nil)))
+				_, err := auth.Resolve(echov4.NewRequest(echo.New().NewContext(req, nil)))
 				if !errors.Is(err, tt.wantErr) {
 					t.Errorf("Resolve error %v, want %v", err, tt.wantErr)
 				}
@@ -339,7 +341,7 @@ func TestDigestOncePerRequest(t *testing.T) {
 func TestDigestLookupError(t *testing.T) {
 	t.Parallel()
 	auth := &security.DigestAuth[string]{Realm: "r",
-		Lookup: func(echo.Context, string, string) (security.DigestUser[string], bool, error) {
+		Lookup: func(context.Context, string, string) (security.DigestUser[string], bool, error) {
 			return security.DigestUser[string]{}, false, typed.NewHTTPError(http.StatusServiceUnavailable, "user store down")
 		}}
 	e := digestApp(auth)
@@ -347,6 +349,32 @@ func TestDigestLookupError(t *testing.T) {
 	rec := digestGet(e, "/users/me", (&digestClient{user: "u", pass: "p"}).authorization(t, ch, "GET", "/users/me"))
 	if rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("status %d, want 503", rec.Code)
+	}
+}
+
+// TestDigestLookupContext: Lookup receives the request's context, with the
+// values middleware put in it.
+func TestDigestLookupContext(t *testing.T) {
+	t.Parallel()
+	type ctxKey struct{}
+	var got any
+	auth := &security.DigestAuth[string]{Realm: "r",
+		Lookup: func(ctx context.Context, username, algorithm string) (security.DigestUser[string], bool, error) {
+			got = ctx.Value(ctxKey{})
+			return lookupPasswords(ctx, username, algorithm)
+		}}
+	e := digestApp(auth)
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), ctxKey{}, "from middleware")))
+			return next(c)
+		}
+	})
+	ch := firstChallenge(t, e, "/users/me")
+	cl := &digestClient{user: "stanleyjobson", pass: "swordfish"}
+	want200(t, digestGet(e, "/users/me", cl.authorization(t, ch, "GET", "/users/me")), `{"username":"stanleyjobson"}`)
+	if got != "from middleware" {
+		t.Errorf("Lookup's context holds %v, want the request's", got)
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package security provides FastAPI's security schemes (fastapi.security)
-// as typed dependencies for Echo: API keys in a query parameter, header or
+// as dependencies of package typed, served on Echo v4 or v5 through
+// typed/echov4 or typed/echov5: API keys in a query parameter, header or
 // cookie, HTTP Basic, Bearer and Digest, OAuth2 and its password and
 // authorization-code bearer flows, and OpenID Connect. Each scheme is a
 // config struct whose fields are FastAPI's keyword arguments; it extracts
@@ -24,9 +25,8 @@
 // secrets with [ConstantTimeEqual] or [HTTPBasicCredentials.Matches], and
 // answer bad tokens with [InvalidToken] (RFC 6750 §3).
 //
-// Configure a scheme once and use it by pointer: it prepares its 401 on
-// first use, so a request without credentials costs no encoding, and one
-// with credentials allocates at most once (the decoded Basic string).
+// Configure a scheme once and use it by pointer, and do not change it
+// after first use: it builds its errors from its configuration then.
 //
 // # Optional credentials
 //
@@ -66,9 +66,11 @@
 //
 // Every error a scheme returns is a [*typed.HTTPError]; set a scheme's
 // NotAuthenticated to change its status, detail or headers (FastAPI's
-// make_not_authenticated_error). Echo's error handler receives it as an
-// *echo.HTTPError whose Internal is the original error, so errors.Is with
-// ErrNoCredentials works in a custom handler too.
+// make_not_authenticated_error). As every error of a typed route, it goes
+// to the host framework's error handler, its headers (the challenge)
+// already set on the response; there errors.As finds the
+// [*typed.HTTPError] and errors.Is finds [ErrNoCredentials] (on Echo v4 it
+// arrives as an *echo.HTTPError whose Internal is the original error).
 //
 // # Secrets
 //

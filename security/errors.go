@@ -42,8 +42,7 @@ func isMissing(err error) bool {
 }
 
 // prepared holds what a scheme computes once from its configuration: its
-// errors, encoded and ready to return, and for APIKeyHeader the canonical
-// header key.
+// errors, ready to return, and for APIKeyHeader the canonical header key.
 type prepared struct {
 	missing   *typed.HTTPError // wraps ErrNoCredentials
 	malformed *typed.HTTPError // wraps ErrMalformedCredentials
@@ -81,7 +80,7 @@ func newPrepared(custom *typed.HTTPError, challenge string) *prepared {
 	}
 }
 
-// withCause returns a prepared copy of base whose Err wraps cause (and
+// withCause returns a copy of base whose Err wraps cause (and
 // base.Err, if any) and whose header keys are canonical.
 func withCause(base *typed.HTTPError, cause error) *typed.HTTPError {
 	err := cause
@@ -96,7 +95,7 @@ func withCause(base *typed.HTTPError, cause error) *typed.HTTPError {
 			h[ck] = append(h[ck], vs...)
 		}
 	}
-	return (&typed.HTTPError{Status: base.Status, Detail: base.Detail, Header: h, Err: err}).Prepare()
+	return &typed.HTTPError{Status: base.Status, Detail: base.Detail, Header: h, Err: err}
 }
 
 // quote returns s as an RFC 9110 §5.6.4 quoted-string: in double quotes,
@@ -137,7 +136,7 @@ func firstHeader(h http.Header, key string) string {
 
 // authorization returns the request's first Authorization header value.
 func authorization(r *typed.Request) string {
-	return firstHeader(r.Context().Request().Header, "Authorization")
+	return firstHeader(r.Request().Header, "Authorization")
 }
 
 // orDefault returns name, or def when name is empty.

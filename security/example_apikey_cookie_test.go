@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // wins); FastAPI's APIKeyCookie(name="session").
 func ExampleAPIKeyCookie() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	session := &security.APIKeyCookie{Name: "session"}
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](session,
 		func(c echo.Context, _ struct{}, session string) (map[string]string, error) {

@@ -8,13 +8,14 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // An API key in a header; FastAPI's APIKeyHeader(name="x-key").
 func ExampleAPIKeyHeader() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	key := &security.APIKeyHeader{Name: "x-key"}
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](key,
 		func(c echo.Context, _ struct{}, key string) (map[string]string, error) {

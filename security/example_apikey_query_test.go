@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // FastAPI's APIKeyQuery(name="api_key").
 func ExampleAPIKeyQuery() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	key := &security.APIKeyQuery{Name: "api_key"}
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](key,
 		func(c echo.Context, _ struct{}, key string) (map[string]string, error) {

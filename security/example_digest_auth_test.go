@@ -1,6 +1,7 @@
 package security_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -26,7 +28,7 @@ func ExampleDigestAuth() {
 	digest := &security.DigestAuth[Account]{
 		Realm: "fastecho",
 		Key:   []byte("a secret of 16 bytes or more, shared by every instance"),
-		Lookup: func(c echo.Context, username, algorithm string) (security.DigestUser[Account], bool, error) {
+		Lookup: func(_ context.Context, username, algorithm string) (security.DigestUser[Account], bool, error) {
 			if username != "stanleyjobson" {
 				return security.DigestUser[Account]{}, false, nil
 			}
@@ -34,7 +36,7 @@ func ExampleDigestAuth() {
 		},
 	}
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle[struct{}, Account](digest,
 		func(c echo.Context, _ struct{}, u Account) (Account, error) { return u, nil }))
 

@@ -1,10 +1,10 @@
 package security_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/fastecho/fastecho/security"
-	"github.com/labstack/echo/v4"
 )
 
 // ParseDigestCredentials reads the parameters of a Digest Authorization
@@ -34,7 +34,7 @@ func ExampleDigestUser() {
 		"MD5":     security.DigestHA1("MD5", "stanleyjobson", "fastecho", "swordfish"),
 		"SHA-256": security.DigestHA1("SHA-256", "stanleyjobson", "fastecho", "swordfish"),
 	}
-	lookup := func(c echo.Context, username, algorithm string) (security.DigestUser[string], bool, error) {
+	lookup := func(_ context.Context, username, algorithm string) (security.DigestUser[string], bool, error) {
 		if username != "stanleyjobson" {
 			return security.DigestUser[string]{}, false, nil
 		}

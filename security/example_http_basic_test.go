@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // FastAPI's docs do with secrets.compare_digest.
 func ExampleHTTPBasic() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	basic := &security.HTTPBasic{Realm: "simple"}
 	api.GET("/users/me", typed.Handle[struct{}, map[string]string](basic,
 		func(c echo.Context, _ struct{}, cred security.HTTPBasicCredentials) (map[string]string, error) {

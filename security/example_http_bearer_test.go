@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // HTTPBearer(bearerFormat="JWT").
 func ExampleHTTPBearer() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	bearer := &security.HTTPBearer{BearerFormat: "JWT"}
 	api.GET("/users/me", typed.Handle[struct{}, security.HTTPAuthorizationCredentials](bearer,
 		func(c echo.Context, _ struct{}, cred security.HTTPAuthorizationCredentials) (security.HTTPAuthorizationCredentials, error) {

@@ -8,13 +8,14 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // HTTP Digest, extraction only, as FastAPI's HTTPDigest.
 func ExampleHTTPDigest() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	digest := &security.HTTPDigest{}
 	api.GET("/users/me", typed.Handle[struct{}, security.HTTPAuthorizationCredentials](digest,
 		func(c echo.Context, _ struct{}, cred security.HTTPAuthorizationCredentials) (security.HTTPAuthorizationCredentials, error) {

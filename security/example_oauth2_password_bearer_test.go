@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // in FastAPI's OAuth2PasswordBearer(tokenUrl="token").
 func ExampleOAuth2PasswordBearer() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token"}
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](oauth2,
 		func(c echo.Context, _ struct{}, token string) (map[string]string, error) {

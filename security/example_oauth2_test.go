@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // are for the documentation. FastAPI's OAuth2(flows={"password": …}).
 func ExampleOAuth2() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	oauth2 := &security.OAuth2{Flows: security.OAuthFlows{Password: &security.OAuthFlow{
 		TokenURL: "token",
 		Scopes:   map[string]string{"read:users": "Read the users"},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,7 +16,7 @@ import (
 // FastAPI's OpenIdConnect(openIdConnectUrl="/openid", auto_error=False).
 func ExampleOpenIDConnect() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	oidc := &security.OpenIDConnect{OpenIDConnectURL: "/openid"}
 	api.GET("/users/me", typed.Handle[struct{}, map[string]string](security.Optional(oidc),
 		func(c echo.Context, _ struct{}, authorization *string) (map[string]string, error) {

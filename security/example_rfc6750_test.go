@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -38,7 +39,7 @@ func ExampleAllOf() {
 	tenant := &security.APIKeyHeader{Name: "x-tenant", SchemeName: "Tenant"}
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/data", typed.Handle[struct{}, []string](security.AllOf[string](key, tenant),
 		func(c echo.Context, _ struct{}, v []string) ([]string, error) { return v, nil }))
 

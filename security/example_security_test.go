@@ -8,6 +8,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -29,7 +30,7 @@ func ExampleSecurity() {
 		func(c echo.Context, name string) (string, error) { return name, nil })
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me/items/", typed.Handle[struct{}, string](security.Security(activeUser, "items"),
 		func(c echo.Context, _ struct{}, name string) (string, error) { return name, nil }))
 
@@ -56,7 +57,7 @@ func ExampleRequireScopes() {
 	checked := security.RequireScopes[string](oauth2, tokenScopes)
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/items", typed.Handle[struct{}, string](security.Security(checked, "items:read"),
 		func(c echo.Context, _ struct{}, token string) (string, error) { return "ok", nil }))
 
@@ -79,7 +80,7 @@ func ExampleAnyOf() {
 	bearer := &security.OAuth2PasswordBearer{TokenURL: "token"}
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/me", typed.Handle[struct{}, security.Matched[string]](security.AnyOfMatched[string](cookie, bearer),
 		func(c echo.Context, _ struct{}, m security.Matched[string]) (security.Matched[string], error) {
 			return m, nil
@@ -106,7 +107,7 @@ func ExampleAnyOf() {
 func ExampleOptional() {
 	key := &security.APIKeyHeader{Name: "key"}
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle[struct{}, map[string]string](security.Optional(key),
 		func(c echo.Context, _ struct{}, key *string) (map[string]string, error) {
 			if key == nil {

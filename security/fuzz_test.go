@@ -11,6 +11,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -22,9 +23,9 @@ func resolve[T any](dep typed.Dep[T], authorization string) (T, error, *httptest
 	req.Header["Authorization"] = []string{authorization}
 	rec := httptest.NewRecorder()
 	c := e.NewContext(req, rec)
-	v, err := dep.Resolve(typed.NewRequest(c))
+	v, err := typed.Resolve(echov4.NewRequest(c), dep)
 	if err != nil {
-		e.HTTPErrorHandler(typed.EchoError(c, err), c)
+		e.HTTPErrorHandler(echov4.Error(c, err), c)
 	}
 	return v, err, rec
 }

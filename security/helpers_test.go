@@ -9,6 +9,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -28,9 +29,9 @@ func serve(e *echo.Echo, target string, headers [][2]string) *httptest.ResponseR
 
 // newServer registers dep at /req, returning its value as JSON, and
 // Optional(dep) at /opt, returning the pointer (null when nil).
-func newServer[T any](dep typed.Dep[T]) (*echo.Echo, *typed.API) {
+func newServer[T any](dep typed.Dep[T]) (*echo.Echo, *echov4.API) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/req", typed.Handle[struct{}, T](dep, func(c echo.Context, _ struct{}, v T) (T, error) { return v, nil }))
 	api.GET("/opt", typed.Handle[struct{}, *T](security.Optional(dep), func(c echo.Context, _ struct{}, v *T) (*T, error) { return v, nil }))
 	return e, api
@@ -116,7 +117,7 @@ func auth(v string) [][2]string { return [][2]string{{"Authorization", v}} }
 
 // operation registers dep on a fresh API and returns the recorded operation.
 func operation[T any](dep typed.Dep[T]) *typed.Operation {
-	api := typed.New(echo.New())
+	api := echov4.New(echo.New())
 	api.GET("/x", typed.Handle[struct{}, T](dep, func(echo.Context, struct{}, T) (T, error) { var z T; return z, nil }))
 	return api.Operations()[0]
 }

@@ -54,7 +54,7 @@ type HTTPBasic struct {
 	// NotAuthenticated, if non-nil, is returned instead of the default 401
 	// {"detail":"Not authenticated"} with the challenge: set its Status,
 	// Detail and Header (keep a WWW-Authenticate on a 401; RFC 9110
-	// §15.5.2). It is copied and prepared on first use, with its Err
+	// §15.5.2). A copy of it is answered, with its Err
 	// wrapping ErrNoCredentials or ErrMalformedCredentials, so Optional
 	// still tells missing from malformed. FastAPI: overriding
 	// make_not_authenticated_error.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -34,7 +35,7 @@ func TestScopesChain(t *testing.T) {
 	activeUser := typed.Depends(security.Security(currentUser, "me"), func(c echo.Context, u user) (user, error) { return u, nil })
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me/items/", typed.Handle[struct{}, user](security.Security(activeUser, "items"), func(c echo.Context, _ struct{}, u user) (user, error) { return u, nil }))
 	api.GET("/status/", typed.Handle[struct{}, user](currentUser, func(c echo.Context, _ struct{}, u user) (user, error) { return u, nil }))
 
@@ -106,7 +107,7 @@ func TestRequireScopes(t *testing.T) {
 	})
 	checked := security.RequireScopes(valid, func(u user) []string { return u.Scopes })
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	handler := func(c echo.Context, _ struct{}, u user) (user, error) { return u, nil }
 	api.GET("/items", typed.Handle[struct{}, user](security.Security(checked, "items", "read"), handler))
 	api.GET("/open", typed.Handle[struct{}, user](checked, handler))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestOnTheWire(t *testing.T) {
 	t.Parallel()
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/key", typed.Handle[struct{}, string](&security.APIKeyHeader{Name: "x-key"},
 		func(c echo.Context, _ struct{}, v string) (string, error) { return v, nil }))
 	api.GET("/bearer", typed.Handle[struct{}, security.HTTPAuthorizationCredentials](&security.HTTPBearer{},

@@ -3,20 +3,9 @@ package typed
 import (
 	"log/slog"
 	"net/http"
+	"slices"
 
 	"github.com/go-playground/validator/v10"
-	"github.com/labstack/echo/v4"
-)
-
-// Router is what typed routes register on: *echo.Echo or *echo.Group.
-type Router interface {
-	Add(method, path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route
-	Group(prefix string, m ...echo.MiddlewareFunc) *echo.Group
-}
-
-var (
-	_ Router = (*echo.Echo)(nil)
-	_ Router = (*echo.Group)(nil)
 )
 
 // DefaultMaxBodyBytes is the request body limit when [Options.MaxBodyBytes] is zero.
@@ -32,20 +21,16 @@ type Options struct {
 	// MaxBodyBytes limits JSON and form bodies; a larger body is answered
 	// 413. Zero means DefaultMaxBodyBytes (1 MiB); negative means no limit.
 	MaxBodyBytes int64
-	// ProblemDetails answers every error the library produces (401, 403,
-	// 413, 422, 500 after a panic, and a handler's HTTPError) as RFC 9457
-	// application/problem+json (see [Problem]) instead of FastAPI's
-	// {"detail": …}; package openapi documents it so. Errors that are not
-	// HTTPErrors still go to Echo's error handler.
+	// ProblemDetails makes every error the library produces (401, 403,
+	// 413, 422, 500 after a panic, and a handler's HTTPError) encode as
+	// RFC 9457 application/problem+json (see [Problem]) instead of
+	// FastAPI's {"detail": …}; package openapi documents it so. Give the
+	// same Options to an adapter's error handler so that it answers the
+	// host's own errors (404, 405, a plain error) the same way.
 	ProblemDetails bool
-	// EchoErrors returns errors to Echo's HTTPErrorHandler as
-	// *echo.HTTPError values (see [EchoError]) instead of writing them
-	// directly, for applications whose custom error handler must see every
-	// error. Writing directly is faster (a prepared 401 costs no allocation)
-	// and is the default. It does not apply with ProblemDetails.
-	EchoErrors bool
 	// Logger receives the panics of handlers and dependencies (answered
-	// 500). Nil means slog.Default().
+	// 500), and the plain errors an adapter's error handler answers 500.
+	// Nil means slog.Default().
 	Logger *slog.Logger
 }
 
@@ -55,8 +40,6 @@ type config struct {
 	maxBody  int64
 	logger   *slog.Logger // nil: slog.Default() at the time of the panic
 	problem  bool
-	// echoErrors: errors go to Echo's HTTPErrorHandler (Options.EchoErrors).
-	echoErrors bool
 	// overrides replace dependencies in tests; see Override.
 	overrides overrides
 }
@@ -73,92 +56,64 @@ func (o *Options) config() *config {
 	}
 	c.logger = o.Logger
 	c.problem = o.ProblemDetails
-	c.echoErrors = o.EchoErrors
 	if o.MaxBodyBytes != 0 {
 		c.maxBody = o.MaxBodyBytes
 	}
 	return c
 }
 
-// API registers typed routes on a Router and records each as an
-// [Operation], which package openapi reads. Plain Echo routes and
-// middleware registered on the same router are untouched. Its zero value is
-// not usable; call [New].
+// API is the host-independent part of a set of typed routes: their
+// options, their recorded [Operation]s and their overrides. An adapter's API
+// (typed/echov4, typed/echov5) makes one with [NewAPI] and registers routes
+// through it; package openapi reads it through [Routes].
 type API struct {
-	r   Router
+	mux Mux
 	cfg *config
 	ops *[]*Operation
 }
 
-// New returns an API that registers routes on r (an *echo.Echo or an
-// *echo.Group) with default [Options].
-func New(r Router) *API { return NewWithOptions(r, nil) }
+// Mux is the part of a host router that packages built on typed use to
+// serve plain handlers next to typed routes (openapi serves its pages so).
+// Adapters implement it.
+type Mux interface {
+	// HandleHTTP registers h for method and path, relative to the router
+	// (a group's prefix applies), and returns the route's full path.
+	HandleHTTP(method, path string, h http.Handler) string
+}
 
-// NewWithOptions returns an API that registers routes on r with opts; nil
-// opts means the defaults.
-func NewWithOptions(r Router, opts *Options) *API {
-	if r == nil {
-		panic("typed: New requires an *echo.Echo or *echo.Group")
+// Routes is an API on any host: *API, and every adapter's API, which
+// returns its core.
+type Routes interface {
+	Core() *API
+}
+
+// NewAPI returns an API that serves plain handlers on mux, with opts (nil
+// means the defaults). Adapters call it; applications call their
+// adapter's New.
+func NewAPI(mux Mux, opts *Options) *API {
+	if mux == nil {
+		panic("typed: NewAPI requires a Mux")
 	}
-	return &API{r: r, cfg: opts.config(), ops: new([]*Operation)}
+	return &API{mux: mux, cfg: opts.config(), ops: new([]*Operation)}
 }
 
-// On returns an API that registers on r (for instance a group made with its
-// own middleware) and shares a's options and records.
-func (a *API) On(r Router) *API { return &API{r: r, cfg: a.cfg, ops: a.ops} }
+// On returns an API that serves plain handlers on mux (a group of the same
+// router, say) and shares a's options, operations and overrides.
+func (a *API) On(mux Mux) *API { return &API{mux: mux, cfg: a.cfg, ops: a.ops} }
 
-// Group returns an API for a new Echo group under a's router.
-func (a *API) Group(prefix string, m ...echo.MiddlewareFunc) *API {
-	return a.On(a.r.Group(prefix, m...))
-}
+// Core returns a.
+func (a *API) Core() *API { return a }
 
-// Register adds h for op.Method and op.Path (relative to a's group) with
-// route middleware m, and records the completed operation. It panics if
-// op.Method or op.Path is empty.
-func (a *API) Register(op Operation, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	if op.Method == "" || op.Path == "" || h == nil {
-		panic("typed: Register requires a method, a path and a handler")
-	}
-	rec := h.operation(op)
-	route := a.r.Add(op.Method, op.Path, h.build(a.cfg, rec.status()), m...)
-	rec.Path = route.Path
-	rec.Name = route.Name
-	if rec.OperationID == "" {
-		rec.OperationID = defaultOperationID(h.name, rec.Path, rec.Method)
-	}
-	*a.ops = append(*a.ops, rec)
-	return route
-}
-
-// GET registers h for GET requests to path.
-func (a *API) GET(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	return a.Register(Operation{Method: http.MethodGet, Path: path}, h, m...)
-}
-
-// POST registers h for POST requests to path.
-func (a *API) POST(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	return a.Register(Operation{Method: http.MethodPost, Path: path}, h, m...)
-}
-
-// PUT registers h for PUT requests to path.
-func (a *API) PUT(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	return a.Register(Operation{Method: http.MethodPut, Path: path}, h, m...)
-}
-
-// PATCH registers h for PATCH requests to path.
-func (a *API) PATCH(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	return a.Register(Operation{Method: http.MethodPatch, Path: path}, h, m...)
-}
-
-// DELETE registers h for DELETE requests to path.
-func (a *API) DELETE(path string, h *Handler, m ...echo.MiddlewareFunc) *echo.Route {
-	return a.Register(Operation{Method: http.MethodDelete, Path: path}, h, m...)
+// HandleHTTP registers the plain handler h for method and path on a's
+// router and returns the route's full path. It is recorded as no
+// operation.
+func (a *API) HandleHTTP(method, path string, h http.Handler) string {
+	return a.mux.HandleHTTP(method, path, h)
 }
 
 // ProblemDetails reports whether the API answers errors as RFC 9457 problem
 // details ([Options].ProblemDetails).
 func (a *API) ProblemDetails() bool { return a.cfg.problem }
 
-// Operations returns the recorded operations in registration order. They
-// must not be modified.
-func (a *API) Operations() []*Operation { return *a.ops }
+// Operations returns the recorded operations in registration order.
+func (a *API) Operations() []*Operation { return slices.Clip(*a.ops) }

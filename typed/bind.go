@@ -82,8 +82,9 @@ type binder struct {
 	form    []field
 	json    []field
 	jsonReq bool
-	// secretJSON: a JSON field has format:"password", so a body that is
-	// not an object is not echoed in a 422 either.
+	// secretJSON: a JSON field has format:"password" or holds one at any
+	// depth, so a body that is not an object is not echoed in a 422
+	// either.
 	secretJSON bool
 	formReq    bool
 	validate   bool
@@ -106,7 +107,7 @@ func newBinder(t reflect.Type) *binder {
 		for i := range list {
 			f := &list[i]
 			f.rank = sourceRank(f.in)<<16 | i
-			b.secretJSON = b.secretJSON || f.in == "json" && f.secret
+			b.secretJSON = b.secretJSON || f.in == "json" && (f.secret || holdsSecret(f.typ))
 			b.byName[f.goName] = f
 		}
 	}

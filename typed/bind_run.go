@@ -7,7 +7,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -18,7 +17,7 @@ import (
 // bind fills v (a value of b.typ) from r; see Bind.
 func (b *binder) bind(r *Request, v reflect.Value) error {
 	var s bindState
-	req := r.ctx.Request()
+	req := r.state.req
 	for i := range b.params {
 		f := &b.params[i]
 		vals, ok := b.paramValues(r, req, f)
@@ -123,11 +122,7 @@ func (s *bindState) setText(v reflect.Value, f *field, vals []string, present bo
 func (b *binder) paramValues(r *Request, req *http.Request, f *field) ([]string, bool) {
 	switch f.in {
 	case "path":
-		p := r.ctx.Param(f.name)
-		if u, err := url.PathUnescape(p); err == nil {
-			p = u
-		}
-		return []string{p}, true
+		return []string{r.Param(f.name)}, true
 	case "query":
 		if f.multi {
 			vals := httpx.AllQuery(req.URL.RawQuery, f.name)
@@ -168,11 +163,13 @@ func formValues(vals []string, multi bool) []string {
 // Form returns the request's form fields if its body is
 // application/x-www-form-urlencoded or multipart/form-data as Starlette
 // recognises them (see the package doc of forms), and nil for any other
-// body. The body is read once, within the API's limit. Uploaded files are
-// not returned. A multipart body that cannot be parsed is a 400, as in
+// body. The body is read once, within the API's limit. Multipart field
+// values are decoded as Starlette decodes them: in the charset parameter of
+// the Content-Type (UTF-8 by default), or as Latin-1 when they are not
+// valid in it. Uploaded files are not returned. A multipart body that cannot be parsed is a 400, as in
 // Starlette.
 func Form(r *Request) (map[string][]string, error) {
-	ct := r.ctx.Request().Header.Get(echoHeaderContentType)
+	ct := r.state.req.Header.Get("Content-Type")
 	switch httpx.KindOf(ct) {
 	case httpx.URLEncoded:
 		body, err := ReadBody(r)
@@ -195,12 +192,17 @@ func Form(r *Request) (map[string][]string, error) {
 			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error parsing the body", Err: err}
 		}
 		defer form.RemoveAll()
+		// Field values are text decoded as Starlette decodes them.
+		for name, vals := range form.Value {
+			for i, v := range vals {
+				vals[i] = httpx.DecodeCharset([]byte(v), params["charset"])
+			}
+			form.Value[name] = vals
+		}
 		return form.Value, nil
 	}
 	return nil, nil
 }
-
-const echoHeaderContentType = "Content-Type"
 
 // bodyRank sorts errors about the body as a whole after every parameter.
 const bodyRank = 4 << 16
@@ -229,7 +231,7 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 		}
 		return nil
 	}
-	if !isJSONContentType(r.ctx.Request().Header.Get(echoHeaderContentType)) {
+	if !isJSONContentType(r.state.req.Header.Get("Content-Type")) {
 		s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body), Secret: b.secretJSON})
 		s.bodyFailed = true
 		return nil
@@ -268,7 +270,9 @@ func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 			}
 		}
 		if typ, msg, ok := decodeJSON(v.FieldByIndex(f.index), raw); !ok {
-			s.fail(f, typ, msg, raw, nil)
+			input, shown := redactJSON(f.typ, raw)
+			s.fail(f, typ, msg, input, nil)
+			s.errs[len(s.errs)-1].Secret = f.secret || !shown
 		}
 	}
 	return nil
@@ -285,24 +289,29 @@ func defaultJSON(f *field) json.RawMessage {
 }
 
 // withoutSecrets returns obj, or a copy without the properties of
-// format:"password" fields when there are any.
+// format:"password" fields, at any depth, when there are any.
 func (b *binder) withoutSecrets(obj map[string]json.RawMessage) any {
-	var out map[string]json.RawMessage
+	if !b.secretJSON {
+		return obj
+	}
+	out := make(map[string]any, len(obj))
+	for k, v := range obj {
+		out[k] = v
+	}
 	for i := range b.json {
 		f := &b.json[i]
-		if _, ok := obj[f.name]; !ok || !f.secret {
-			continue
-		}
-		if out == nil {
-			out = make(map[string]json.RawMessage, len(obj))
-			for k, v := range obj {
-				out[k] = v
+		raw, ok := obj[f.name]
+		switch {
+		case !ok:
+		case f.secret:
+			delete(out, f.name)
+		default:
+			if r, shown := redactJSON(f.typ, raw); shown {
+				out[f.name] = r
+			} else {
+				delete(out, f.name)
 			}
 		}
-		delete(out, f.name)
-	}
-	if out == nil {
-		return obj
 	}
 	return out
 }

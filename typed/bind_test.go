@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,7 +24,7 @@ func echoReq[T any](_ echo.Context, req T, _ struct{}) (T, error) { return req, 
 
 func TestBindParams(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/items/:id", typed.Plain(func(c echo.Context, q itemQuery) (itemQuery, error) { return q, nil }))
 	serve(t, e, []call{
 		{name: "all defaults", target: "/items/3", header: map[string]string{"X-Trace": "t1", "User-Agent": "ua"},
@@ -55,7 +56,7 @@ type newItem struct {
 
 func TestBindJSON(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/items", typed.Handle(typed.None, echoReq[newItem]))
 	serve(t, e, []call{
 		{name: "ok", method: "POST", target: "/items", contentType: "application/json",
@@ -96,7 +97,7 @@ func TestBindEcho(t *testing.T) {
 		Text string `json:"text"`
 	}
 	e := echo.New()
-	typed.New(e).POST("/notes", typed.Handle(typed.None, echoReq[note]))
+	echov4.New(e).POST("/notes", typed.Handle(typed.None, echoReq[note]))
 	serve(t, e, []call{
 		{name: "not an object", method: "POST", target: "/notes", contentType: "application/json", body: `[1]`,
 			wantStatus: 422, wantBody: `{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[1]}]}`},
@@ -113,7 +114,7 @@ type signup struct {
 
 func TestBindForm(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.POST("/signup", typed.Handle(typed.None, echoReq[signup]))
 	const form = "application/x-www-form-urlencoded"
 	serve(t, e, []call{
@@ -135,7 +136,7 @@ func TestBindForm(t *testing.T) {
 
 func TestBodyLimit(t *testing.T) {
 	e := echo.New()
-	api := typed.NewWithOptions(e, &typed.Options{MaxBodyBytes: 16})
+	api := echov4.NewWithOptions(e, &typed.Options{MaxBodyBytes: 16})
 	api.POST("/items", typed.Handle(typed.None, echoReq[newItem]))
 	serve(t, e, []call{
 		{name: "over the limit", method: "POST", target: "/items", contentType: "application/json",

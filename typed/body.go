@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"net/http"
@@ -10,11 +11,9 @@ import (
 // API's MaxBodyBytes.
 var ErrBodyTooLarge = errors.New("typed: request body too large")
 
-var errTooLarge = (&HTTPError{
-	Status: http.StatusRequestEntityTooLarge,
-	Detail: "Request body too large",
-	Err:    ErrBodyTooLarge,
-}).Prepare()
+func errTooLarge() error {
+	return &HTTPError{Status: http.StatusRequestEntityTooLarge, Detail: "Request body too large", Err: ErrBodyTooLarge}
+}
 
 // ReadBody returns the request's body, read once and kept for the rest of
 // the request so that several dependencies can parse it. A body over the
@@ -26,43 +25,36 @@ func ReadBody(r *Request) ([]byte, error) {
 		return s.body, s.bodyErr
 	}
 	s.read = true
-	s.body, s.bodyErr = readBody(r.ctx.Request(), s.cfg.maxBody, &s.limited)
+	s.body, s.bodyErr = readBody(s.req, s.cfg.maxBody)
 	return s.body, s.bodyErr
 }
 
-// readBody reads req's body, at most limit bytes (none when limit <= 0),
-// through lr, which the caller provides so that it is not allocated.
-func readBody(req *http.Request, limit int64, lr *io.LimitedReader) ([]byte, error) {
+// maxPrealloc bounds the buffer sized from a declared Content-Length: a
+// client may declare far more than it sends, so a larger body grows as it
+// arrives.
+const maxPrealloc = 64 << 10
+
+// readBody reads req's body, at most limit bytes (none when limit <= 0).
+func readBody(req *http.Request, limit int64) ([]byte, error) {
 	if req.Body == nil || req.Body == http.NoBody {
 		return nil, nil
 	}
 	if limit > 0 && req.ContentLength > limit {
-		return nil, errTooLarge
+		return nil, errTooLarge()
 	}
 	var rd io.Reader = req.Body
 	if limit > 0 {
-		*lr = io.LimitedReader{R: req.Body, N: limit + 1}
-		rd = lr
+		rd = io.LimitReader(req.Body, limit+1)
 	}
-	var b []byte
-	if req.ContentLength > 0 {
-		b = make([]byte, 0, req.ContentLength+1)
+	var buf bytes.Buffer
+	if n := req.ContentLength; n > 0 {
+		buf.Grow(int(min(n, maxPrealloc)) + 1)
 	}
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := rd.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error reading the body", Err: err}
-		}
+	if _, err := buf.ReadFrom(rd); err != nil {
+		return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error reading the body", Err: err}
 	}
-	if limit > 0 && int64(len(b)) > limit {
-		return nil, errTooLarge
+	if limit > 0 && int64(buf.Len()) > limit {
+		return nil, errTooLarge()
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }

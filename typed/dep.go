@@ -1,7 +1,8 @@
 package typed
 
 import (
-	"github.com/labstack/echo/v4"
+	"fmt"
+	"reflect"
 )
 
 // A Dep is a value resolved from a request before a handler runs: FastAPI's
@@ -10,76 +11,99 @@ import (
 // route's OpenAPI operation (security requirements, a request body).
 //
 // Implementations are pointer types (or other comparable values) so that a
-// dependency can serve as its own cache key.
+// dependency can serve as its own memo key and be overridden. An
+// implementation that depends on another resolves it with [Resolve], never
+// by calling its Resolve method.
 type Dep[T any] interface {
 	Resolve(r *Request) (T, error)
 	Describe(d *Doc)
 }
 
-// Func adapts fn, a function of the Echo context alone, to a [Dep] with no
-// dependencies of its own. Its result is cached for the request.
-func Func[T any](fn func(c echo.Context) (T, error)) Dep[T] {
+// Func adapts fn, a function of the host framework's context alone
+// (echo.Context on Echo v4, *echo.Context on v5), to a [Dep] with no
+// dependencies of its own. Its result is memoized for the request. A Func
+// of another host's context than the route's panics at registration.
+func Func[T, C any](fn func(c C) (T, error)) Dep[T] {
 	if fn == nil {
 		panic("typed: Func requires a function")
 	}
-	return &funcDep[T]{fn: fn}
+	return &funcDep[T, C]{fn: fn}
 }
 
-type funcDep[T any] struct {
-	fn func(c echo.Context) (T, error)
+type funcDep[T, C any] struct {
+	fn func(c C) (T, error)
 }
 
-func (d *funcDep[T]) Resolve(r *Request) (T, error) {
-	return cached(r, d, func() (T, error) { return d.fn(r.ctx) })
+func (d *funcDep[T, C]) Resolve(r *Request) (T, error) {
+	return cached(r, d, func() (T, error) { return d.fn(hostOf[C](r)) })
 }
 
-func (d *funcDep[T]) Describe(*Doc) {}
+func (d *funcDep[T, C]) Describe(doc *Doc) { doc.checkHost(reflect.TypeFor[C](), "Func") }
+
+// hostOf returns r's host context as a C, or C's zero value (a Request made
+// by [NewRequest] has none).
+func hostOf[C any](r *Request) C {
+	c, _ := r.state.host.(C)
+	return c
+}
+
+// checkHost panics if a dependency whose functions take a C is registered
+// on a route of another host.
+func (d *Doc) checkHost(c reflect.Type, what string) {
+	if d.host != nil && !d.host.AssignableTo(c) {
+		panic(fmt.Sprintf("typed: %s takes a %v, but the route's handler takes a %v: "+
+			"register it on the adapter of the same Echo major", what, c, d.host))
+	}
+}
 
 // Depends returns a [Dep] computed by fn from the value of a: a dependency
 // with one sub-dependency, FastAPI's `def f(x = Depends(a))`. If a fails, fn
-// does not run and the request fails with a's error. The result is cached
-// for the request, per set of accumulated scopes.
-func Depends[A, T any](a Dep[A], fn func(c echo.Context, a A) (T, error)) Dep[T] {
+// does not run and the request fails with a's error. The result is
+// memoized for the request, per set of accumulated scopes.
+func Depends[A, T, C any](a Dep[A], fn func(c C, a A) (T, error)) Dep[T] {
 	if a == nil || fn == nil {
 		panic("typed: Depends requires a dependency and a function")
 	}
-	return &depends1[A, T]{a: a, fn: fn}
+	return &depends1[A, T, C]{a: a, fn: fn}
 }
 
-type depends1[A, T any] struct {
+type depends1[A, T, C any] struct {
 	a  Dep[A]
-	fn func(echo.Context, A) (T, error)
+	fn func(C, A) (T, error)
 }
 
-func (d *depends1[A, T]) Resolve(r *Request) (T, error) {
+func (d *depends1[A, T, C]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
 		a, err := Resolve(r, d.a)
 		if err != nil {
 			var zero T
 			return zero, err
 		}
-		return d.fn(r.ctx, a)
+		return d.fn(hostOf[C](r), a)
 	})
 }
 
-func (d *depends1[A, T]) Describe(doc *Doc) { d.a.Describe(doc) }
+func (d *depends1[A, T, C]) Describe(doc *Doc) {
+	doc.checkHost(reflect.TypeFor[C](), "Depends")
+	d.a.Describe(doc)
+}
 
 // Depends2 returns a [Dep] computed by fn from the values of a and b,
 // resolved in that order; see [Depends].
-func Depends2[A, B, T any](a Dep[A], b Dep[B], fn func(c echo.Context, a A, b B) (T, error)) Dep[T] {
+func Depends2[A, B, T, C any](a Dep[A], b Dep[B], fn func(c C, a A, b B) (T, error)) Dep[T] {
 	if a == nil || b == nil || fn == nil {
 		panic("typed: Depends2 requires two dependencies and a function")
 	}
-	return &depends2[A, B, T]{a: a, b: b, fn: fn}
+	return &depends2[A, B, T, C]{a: a, b: b, fn: fn}
 }
 
-type depends2[A, B, T any] struct {
+type depends2[A, B, T, C any] struct {
 	a  Dep[A]
 	b  Dep[B]
-	fn func(echo.Context, A, B) (T, error)
+	fn func(C, A, B) (T, error)
 }
 
-func (d *depends2[A, B, T]) Resolve(r *Request) (T, error) {
+func (d *depends2[A, B, T, C]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
 		var zero T
 		a, err := Resolve(r, d.a)
@@ -90,11 +114,12 @@ func (d *depends2[A, B, T]) Resolve(r *Request) (T, error) {
 		if err != nil {
 			return zero, err
 		}
-		return d.fn(r.ctx, a, b)
+		return d.fn(hostOf[C](r), a, b)
 	})
 }
 
-func (d *depends2[A, B, T]) Describe(doc *Doc) {
+func (d *depends2[A, B, T, C]) Describe(doc *Doc) {
+	doc.checkHost(reflect.TypeFor[C](), "Depends2")
 	d.a.Describe(doc)
 	d.b.Describe(doc)
 }
@@ -102,21 +127,21 @@ func (d *depends2[A, B, T]) Describe(doc *Doc) {
 // Depends3 returns a [Dep] computed by fn from the values of a, b and c,
 // resolved in that order; see [Depends]. Beyond three, gather the
 // dependencies in a struct-valued Dep.
-func Depends3[A, B, C, T any](a Dep[A], b Dep[B], c Dep[C], fn func(ctx echo.Context, a A, b B, c C) (T, error)) Dep[T] {
+func Depends3[A, B, D, T, C any](a Dep[A], b Dep[B], c Dep[D], fn func(ctx C, a A, b B, c D) (T, error)) Dep[T] {
 	if a == nil || b == nil || c == nil || fn == nil {
 		panic("typed: Depends3 requires three dependencies and a function")
 	}
-	return &depends3[A, B, C, T]{a: a, b: b, c: c, fn: fn}
+	return &depends3[A, B, D, T, C]{a: a, b: b, c: c, fn: fn}
 }
 
-type depends3[A, B, C, T any] struct {
+type depends3[A, B, D, T, C any] struct {
 	a  Dep[A]
 	b  Dep[B]
-	c  Dep[C]
-	fn func(echo.Context, A, B, C) (T, error)
+	c  Dep[D]
+	fn func(C, A, B, D) (T, error)
 }
 
-func (d *depends3[A, B, C, T]) Resolve(r *Request) (T, error) {
+func (d *depends3[A, B, D, T, C]) Resolve(r *Request) (T, error) {
 	return cached(r, d, func() (T, error) {
 		var zero T
 		a, err := Resolve(r, d.a)
@@ -131,11 +156,12 @@ func (d *depends3[A, B, C, T]) Resolve(r *Request) (T, error) {
 		if err != nil {
 			return zero, err
 		}
-		return d.fn(r.ctx, a, b, c)
+		return d.fn(hostOf[C](r), a, b, c)
 	})
 }
 
-func (d *depends3[A, B, C, T]) Describe(doc *Doc) {
+func (d *depends3[A, B, D, T, C]) Describe(doc *Doc) {
+	doc.checkHost(reflect.TypeFor[C](), "Depends3")
 	d.a.Describe(doc)
 	d.b.Describe(doc)
 	d.c.Describe(doc)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -19,7 +20,7 @@ func (s *tokenScheme) SecuritySchemeName() string { return "Token" }
 
 func (s *tokenScheme) Resolve(r *typed.Request) (string, error) {
 	s.calls.Add(1)
-	tok := r.Context().Request().Header.Get("X-Token")
+	tok := r.Request().Header.Get("X-Token")
 	if tok == "" {
 		return "", typed.NewHTTPError(http.StatusUnauthorized, "Not authenticated", "WWW-Authenticate", "Token")
 	}
@@ -66,7 +67,7 @@ func TestScopesChain(t *testing.T) {
 		func(_ echo.Context, a, b user) (user, error) { return a, nil })
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me/items/", typed.Handle(both, func(_ echo.Context, _ struct{}, u user) (user, error) { return u, nil }))
 	api.GET("/users/me/", typed.Handle(active, func(_ echo.Context, _ struct{}, u user) (user, error) { return u, nil }))
 
@@ -103,7 +104,7 @@ func TestDependencyFailureStopsChain(t *testing.T) {
 	var ran atomic.Bool
 	dep := typed.Depends(&tokenScheme{}, func(_ echo.Context, tok string) (string, error) { ran.Store(true); return tok, nil })
 	e := echo.New()
-	typed.New(e).GET("/", typed.Handle(dep, func(echo.Context, struct{}, string) (string, error) {
+	echov4.New(e).GET("/", typed.Handle(dep, func(echo.Context, struct{}, string) (string, error) {
 		ran.Store(true)
 		return "", nil
 	}))
@@ -119,9 +120,9 @@ func TestDependencyFailureStopsChain(t *testing.T) {
 func TestResolveOutsideHandler(t *testing.T) {
 	e := echo.New()
 	e.GET("/", func(c echo.Context) error {
-		tok, err := typed.Resolve[string](typed.NewRequest(c), &tokenScheme{})
+		tok, err := typed.Resolve[string](echov4.NewRequest(c), &tokenScheme{})
 		if err != nil {
-			return typed.EchoError(c, err)
+			return echov4.Error(c, err)
 		}
 		return c.String(200, tok)
 	})
@@ -133,6 +134,6 @@ func TestResolveOutsideHandler(t *testing.T) {
 
 func TestValueAndNone(t *testing.T) {
 	e := echo.New()
-	typed.New(e).GET("/", typed.Handle(typed.Value(42), func(_ echo.Context, _ struct{}, n int) (int, error) { return n, nil }))
+	echov4.New(e).GET("/", typed.Handle(typed.Value(42), func(_ echo.Context, _ struct{}, n int) (int, error) { return n, nil }))
 	serve(t, e, []call{{name: "value", target: "/", wantStatus: 200, wantBody: `42`}})
 }

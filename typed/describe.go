@@ -34,6 +34,7 @@ type Body struct {
 // Doc collects what a route's dependencies contribute to its operation. A
 // Dep's Describe method receives one at registration.
 type Doc struct {
+	host   reflect.Type // the handler's context type; nil outside a handler
 	op     *Operation
 	scopes []string
 	reqs   *[]SecurityRequirement
@@ -50,7 +51,7 @@ func (d *Doc) Scopes() []string { return d.scopes }
 // WithScopes returns a view of d whose Scopes are d's followed by scopes
 // (duplicates dropped), as [Request.WithScopes] does at run time.
 func (d *Doc) WithScopes(scopes ...string) *Doc {
-	return &Doc{op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs}
+	return &Doc{host: d.host, op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs}
 }
 
 // AddSecurity records that the operation requires s with scopes, as a
@@ -77,7 +78,7 @@ func (d *Doc) AddRequirement(req SecurityRequirement) {
 // it to regroup their members' requirements.
 func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
 	var reqs []SecurityRequirement
-	describe(&Doc{op: d.op, scopes: d.scopes, reqs: &reqs})
+	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs})
 	return reqs
 }
 

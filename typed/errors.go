@@ -2,11 +2,10 @@ package typed
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/textproto"
-
-	"github.com/labstack/echo/v4"
 )
 
 // HTTPError is FastAPI's HTTPException: an error a handler or dependency
@@ -14,7 +13,11 @@ import (
 // and the extra response headers in Header (e.g. WWW-Authenticate). Err is
 // the cause, kept for logs and errors.Is, never sent to the client.
 //
-// A zero Status means 500. An HTTPError must not be modified once returned.
+// It is a plain value: build one where it is needed, or keep one in a
+// package variable and return it as often as you like. A zero Status means
+// 500. The typed route sets Header on the response, then returns the error
+// to the host framework, whose error handler writes the body (see the
+// package doc).
 type HTTPError struct {
 	Status int
 	Detail any
@@ -24,11 +27,6 @@ type HTTPError struct {
 	// place of {"detail": Detail}: for protocols that fix their own error
 	// shape, such as RFC 6749's {"error": …, "error_description": …}.
 	Body any
-
-	body    []byte          // pre-encoded {"detail":…}, set by Prepare
-	wire    []byte          // body and a newline, as written
-	headers []headerField   // Header as a list, set by Prepare: no map iteration per request
-	echoErr *echo.HTTPError // pre-built answer, set by Prepare
 }
 
 // NewHTTPError returns an HTTPError with status and detail, and header
@@ -47,91 +45,65 @@ func NewHTTPError(status int, detail any, header ...string) *HTTPError {
 // Error returns the status and detail, e.g. "401 Not authenticated".
 func (e *HTTPError) Error() string {
 	if s, ok := e.Detail.(string); ok {
-		return fmt.Sprintf("%d %s", e.status(), s)
+		return fmt.Sprintf("%d %s", e.StatusCode(), s)
 	}
-	return fmt.Sprintf("%d %s", e.status(), http.StatusText(e.status()))
+	return fmt.Sprintf("%d %s", e.StatusCode(), http.StatusText(e.StatusCode()))
 }
 
 // Unwrap returns Err.
 func (e *HTTPError) Unwrap() error { return e.Err }
 
-// MarshalJSON returns the response body, {"detail": Detail} (or Body).
-func (e *HTTPError) MarshalJSON() ([]byte, error) {
-	if e.body != nil {
-		return e.body, nil
-	}
-	if e.Body != nil {
-		return json.Marshal(e.Body)
-	}
-	return json.Marshal(struct {
-		Detail any `json:"detail"`
-	}{e.Detail})
-}
-
-// Prepare returns a copy of e with its body encoded and its Echo answer
-// built, so that returning it costs no encoding or allocation per request.
-// Use it for errors built once and returned many times. It panics if Detail
-// cannot be encoded as JSON (a programmer error).
-func (e *HTTPError) Prepare() *HTTPError {
-	p := *e
-	p.body, p.wire = nil, nil
-	body, err := p.MarshalJSON()
-	if err != nil {
-		panic("typed: HTTPError.Detail cannot be encoded: " + err.Error())
-	}
-	p.body = body
-	p.wire = append(body[:len(body):len(body)], '\n')
-	p.Header = e.Header.Clone()
-	p.headers = nil
-	for k, vs := range p.Header {
-		p.Header[k] = vs[:len(vs):len(vs)] // appending to a response header copies
-		p.headers = append(p.headers, headerField{textproto.CanonicalMIMEHeaderKey(k), p.Header[k]})
-	}
-	p.echoErr = &echo.HTTPError{Code: p.status(), Message: &p, Internal: &p}
-	return &p
-}
-
-func (e *HTTPError) status() int {
+// StatusCode returns Status, or 500 when it is zero. Echo v5's error
+// handler reads it.
+func (e *HTTPError) StatusCode() int {
 	if e.Status == 0 {
 		return http.StatusInternalServerError
 	}
 	return e.Status
 }
 
-// EchoError converts err into what an Echo handler returns: an [*HTTPError]
-// (found with errors.As) or a [*RequestValidationError] has its headers set
-// on c's response and becomes an *echo.HTTPError whose Message encodes as
-// {"detail": …} and whose Internal is err; any other error is returned as
-// is, for Echo's error handler. Typed handlers call it for you; use it in
-// plain Echo handlers that resolve dependencies with [Resolve].
-func EchoError(c echo.Context, err error) error {
-	he := asHTTPError(err)
-	if he == nil {
-		return err
+// MarshalJSON returns the response body, {"detail": Detail} (or Body).
+func (e *HTTPError) MarshalJSON() ([]byte, error) {
+	if e.Body != nil {
+		return json.Marshal(e.Body)
 	}
-	if len(he.Header) > 0 {
-		he.setHeaders(c.Response().Header())
+	if errs, ok := e.Detail.([]ValidationError); ok {
+		return appendValidationErrors(nil, errs), nil
 	}
-	if he.echoErr != nil && he == err {
-		return he.echoErr
-	}
-	return &echo.HTTPError{Code: he.status(), Message: he, Internal: err}
+	return json.Marshal(struct {
+		Detail any `json:"detail"`
+	}{e.Detail})
 }
 
-type headerField struct {
-	key    string
-	values []string
-}
-
-// setHeaders copies e's headers to h.
+// setHeaders copies e's headers to h under their canonical names, so that
+// a header written in a literal as "WWW-Authenticate" is found by
+// h.Get.
 func (e *HTTPError) setHeaders(h http.Header) {
-	if e.headers != nil {
-		for _, f := range e.headers {
-			h[f.key] = f.values
-		}
-		return
-	}
 	for k, vs := range e.Header {
-		h[textproto.CanonicalMIMEHeaderKey(k)] = vs // as written in a literal, e.g. "WWW-Authenticate"
+		h[textproto.CanonicalMIMEHeaderKey(k)] = append([]string(nil), vs...)
+	}
+}
+
+// asHTTPError returns the [HTTPError] in err's chain, or the 422 of a
+// [RequestValidationError] in it, or nil.
+func asHTTPError(err error) *HTTPError {
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return he
+	}
+	var ve *RequestValidationError
+	if errors.As(err, &ve) {
+		return ve.HTTPError()
+	}
+	return nil
+}
+
+// SetErrorHeaders sets on h, a response's header, the headers of the
+// [HTTPError] in err's chain (a challenge, say), as a typed route does
+// before it returns an error. Plain handlers that resolve dependencies
+// themselves use it through their adapter (echov4.Error, echov5.Error).
+func SetErrorHeaders(h http.Header, err error) {
+	if he := asHTTPError(err); he != nil && len(he.Header) > 0 {
+		he.setHeaders(h)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -36,7 +37,7 @@ func ExamplePlain() {
 		Limit int    `json:"limit"`
 	}
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/items/:id", typed.Plain(func(_ echo.Context, q itemQuery) (item, error) {
 		return item{ID: q.ID, Q: q.Q, Limit: q.Limit}, nil
 	}))
@@ -58,7 +59,7 @@ func ExampleHandle() {
 		return "", typed.NewHTTPError(http.StatusUnauthorized, "Not authenticated", "WWW-Authenticate", "APIKey")
 	})
 	e := echo.New()
-	typed.New(e).GET("/me", typed.Handle(apiKey, func(_ echo.Context, _ struct{}, key string) (map[string]string, error) {
+	echov4.New(e).GET("/me", typed.Handle(apiKey, func(_ echo.Context, _ struct{}, key string) (map[string]string, error) {
 		return map[string]string{"key": key}, nil
 	}))
 
@@ -80,7 +81,7 @@ func ExampleDepends() {
 		return "alice", nil
 	})
 	e := echo.New()
-	typed.New(e).GET("/users/me", typed.Handle(currentUser, func(_ echo.Context, _ struct{}, name string) (map[string]string, error) {
+	echov4.New(e).GET("/users/me", typed.Handle(currentUser, func(_ echo.Context, _ struct{}, name string) (map[string]string, error) {
 		return map[string]string{"username": name}, nil
 	}))
 
@@ -100,7 +101,7 @@ func ExampleBind() {
 		Password string `json:"password" format:"password" validate:"min=8"`
 	}
 	e := echo.New()
-	typed.New(e).POST("/signup", typed.Handle(typed.Bind[signup](), func(_ echo.Context, _ struct{}, s signup) (map[string]string, error) {
+	echov4.New(e).POST("/signup", typed.Handle(typed.Bind[signup](), func(_ echo.Context, _ struct{}, s signup) (map[string]string, error) {
 		return map[string]string{"email": s.Email}, nil
 	}))
 
@@ -114,9 +115,9 @@ func ExampleBind() {
 // HTTPError is FastAPI's HTTPException: a status, a detail and headers.
 // Prepare encodes it once for errors returned on every request.
 func ExampleHTTPError() {
-	notFound := (&typed.HTTPError{Status: http.StatusNotFound, Detail: "Item not found"}).Prepare()
+	notFound := (&typed.HTTPError{Status: http.StatusNotFound, Detail: "Item not found"})
 	e := echo.New()
-	typed.New(e).GET("/items/:id", typed.Plain(func(_ echo.Context, q struct {
+	echov4.New(e).GET("/items/:id", typed.Plain(func(_ echo.Context, q struct {
 		ID string `path:"id"`
 	}) (string, error) {
 		if q.ID != "foo" {
@@ -136,7 +137,7 @@ func ExampleHTTPError() {
 // middleware, beside plain Echo routes.
 func ExampleAPI_Group() {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	v1 := api.Group("/v1")
 	v1.GET("/ping", typed.Plain(func(echo.Context, struct{}) (string, error) { return "pong", nil }))
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })

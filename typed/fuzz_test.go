@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -33,7 +34,7 @@ func FuzzBind(f *testing.F) {
 	f.Add("n=%zz&tag=a", `[]`, "text/plain")
 	f.Add("n=1", "name=a&secret=zzzz", "application/x-www-form-urlencoded")
 	e := echo.New()
-	typed.NewWithOptions(e, &typed.Options{MaxBodyBytes: 4096}).POST("/f", typed.Plain(func(_ echo.Context, r fuzzReq) (fuzzReq, error) { return r, nil }))
+	echov4.NewWithOptions(e, &typed.Options{MaxBodyBytes: 4096}).POST("/f", typed.Plain(func(_ echo.Context, r fuzzReq) (fuzzReq, error) { return r, nil }))
 	f.Fuzz(func(t *testing.T, query, body, contentType string) {
 		req := httptest.NewRequest(http.MethodPost, "/f", strings.NewReader(body))
 		req.URL.RawQuery = query

@@ -5,35 +5,38 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
-
-	"github.com/labstack/echo/v4"
 )
 
 // Handler is a typed handler with its documentation, ready to register with
-// [API.Register] or one of the method shortcuts. Make one with [Handle] or
-// [Plain]; it may be registered more than once.
-type Handler struct {
+// an adapter's Register or one of its method shortcuts. C is the host
+// framework's context type (echo.Context on Echo v4, *echo.Context on v5),
+// so a handler can only be registered on the adapter of its own host. Make
+// one with [Handle], [Plain] or [Upgrade]; it may be registered more than
+// once.
+type Handler[C any] struct {
 	name     string // FastAPI-style route name, e.g. "read_items"
 	req      reflect.Type
 	resp     reflect.Type
 	describe func(*Doc)
-	build    func(cfg *config, status int) echo.HandlerFunc
+	serve    func(rt *route[C], c C) error
 	raw      bool // fn writes its own response (Upgrade)
 }
 
 // Handle returns a Handler that resolves dep, then binds and validates Req
-// from the request (see [Bind]), then calls fn with both. A failure of
-// either answers the request (401, 422, or the error's own status) and fn
-// never runs. fn's result is sent as JSON with the operation's status. An
-// [*HTTPError] or [*RequestValidationError] (from dep, binding or fn) is
-// written directly with its status, headers and body; any other error goes
-// to Echo's HTTPErrorHandler (as do all errors with [Options].EchoErrors).
-// A panic in dep or fn is logged and answered 500
-// {"detail":"Internal Server Error"}.
+// from the request (see [Bind]), then calls fn with the host's context and
+// both. A failure of either returns its error (401, 422, …) and fn never
+// runs. fn's result is sent as JSON with the operation's success status.
 //
-// D is usually inferred from dep: typed.Handle[Q, R](oauth2, fn). All
-// reflection on Req happens here, once.
-func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) (Resp, error)) *Handler {
+// Every error, whether from dep, binding or fn, goes back to the host
+// framework, whose error handler answers it, as Echo's own middleware
+// does: an [*HTTPError] first has its headers (WWW-Authenticate, say) set on
+// the response; it and a [*RequestValidationError] encode as FastAPI's
+// {"detail": …} bodies (or RFC 9457 problems, see [Options]). A panic in
+// dep or fn is logged and returned as a 500 HTTPError.
+//
+// D and C are inferred: typed.Handle[Q, R](oauth2, fn). All reflection on
+// Req happens here, once.
+func Handle[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (Resp, error)) *Handler[C] {
 	if dep == nil || fn == nil {
 		panic("typed: Handle requires a dependency and a function")
 	}
@@ -41,9 +44,9 @@ func Handle[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D
 }
 
 // newHandler is Handle; raw handlers (Upgrade) write their own response.
-func newHandler[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) (Resp, error), raw bool) *Handler {
+func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (Resp, error), raw bool) *Handler[C] {
 	b := newBinder(reflect.TypeFor[Req]())
-	h := &Handler{
+	h := &Handler[C]{
 		name: funcName(fn),
 		req:  reflect.TypeFor[Req](),
 		resp: reflect.TypeFor[Resp](),
@@ -53,37 +56,35 @@ func newHandler[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, d
 			b.describe(d)
 		},
 	}
-	h.build = func(cfg *config, status int) echo.HandlerFunc {
-		noContent := status == http.StatusNoContent || status == http.StatusNotModified
-		return func(c echo.Context) (err error) {
-			r := newRequest(c, cfg)
-			defer r.release()
-			defer recoverPanic(c, cfg, &err)
-			d, err := Resolve(r, dep)
-			if err != nil {
-				return cfg.fail(c, err)
-			}
-			var req Req
-			if !b.empty {
-				if err := b.bind(r, reflect.ValueOf(&req).Elem()); err != nil {
-					return cfg.fail(c, err)
-				}
-			}
-			resp, err := fn(c, req, d)
-			if err != nil {
-				if c.Response().Committed {
-					return err // an upgraded connection: too late to answer
-				}
-				return cfg.fail(c, err)
-			}
-			if raw || c.Response().Committed {
-				return nil // Upgrade, or fn answered itself
-			}
-			if noContent {
-				return c.NoContent(status)
-			}
-			return writeJSON(c, status, resp)
+	h.serve = func(rt *route[C], c C) (err error) {
+		w := rt.host.Response(c)
+		r := newRequest(c, w, rt.host.Request(c), rt, rt.cfg)
+		defer recoverPanic(r, rt.path, func() bool { return rt.host.Committed(c) }, &err)
+		d, err := Resolve(r, dep)
+		if err != nil {
+			return rt.cfg.fail(w, err)
 		}
+		var req Req
+		if !b.empty {
+			if err := b.bind(r, reflect.ValueOf(&req).Elem()); err != nil {
+				return rt.cfg.fail(w, err)
+			}
+		}
+		resp, err := fn(c, req, d)
+		if err != nil {
+			if rt.host.Committed(c) {
+				return err // an upgraded connection: too late to answer
+			}
+			return rt.cfg.fail(w, err)
+		}
+		if raw || rt.host.Committed(c) {
+			return nil // Upgrade, or fn answered itself
+		}
+		if rt.noContent {
+			w.WriteHeader(rt.status)
+			return nil
+		}
+		return writeJSON(w, rt.status, resp)
 	}
 	return h
 }
@@ -95,14 +96,14 @@ func newHandler[Req, Resp, D any](dep Dep[D], fn func(c echo.Context, req Req, d
 // upgrade it with any WebSocket library. A failure is an ordinary HTTP
 // answer (401, 422, …) before any upgrade. The operation is recorded as
 // Hidden: OpenAPI cannot describe it.
-func Upgrade[Req, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) error) *Handler {
+func Upgrade[Req, D, C any](dep Dep[D], fn func(c C, req Req, dep D) error) *Handler[C] {
 	if fn == nil {
 		panic("typed: Upgrade requires a function")
 	}
 	if dep == nil {
 		panic("typed: Upgrade requires a dependency (typed.None for none)")
 	}
-	h := newHandler(dep, func(c echo.Context, req Req, d D) (struct{}, error) {
+	h := newHandler(dep, func(c C, req Req, d D) (struct{}, error) {
 		return struct{}{}, fn(c, req, d)
 	}, true)
 	h.name = funcName(fn)
@@ -110,18 +111,18 @@ func Upgrade[Req, D any](dep Dep[D], fn func(c echo.Context, req Req, dep D) err
 }
 
 // Plain returns a Handler with no dependency: Handle with [None].
-func Plain[Req, Resp any](fn func(c echo.Context, req Req) (Resp, error)) *Handler {
+func Plain[Req, Resp, C any](fn func(c C, req Req) (Resp, error)) *Handler[C] {
 	if fn == nil {
 		panic("typed: Plain requires a function")
 	}
-	h := Handle(None, func(c echo.Context, req Req, _ struct{}) (Resp, error) { return fn(c, req) })
+	h := Handle(None, func(c C, req Req, _ struct{}) (Resp, error) { return fn(c, req) })
 	h.name = funcName(fn)
 	return h
 }
 
 // operation completes op with what h knows: types, parameters, body,
 // security, and FastAPI's default summary.
-func (h *Handler) operation(op Operation) *Operation {
+func (h *Handler[C]) operation(op Operation) *Operation {
 	rec := op
 	rec.Tags = append([]string(nil), op.Tags...)
 	rec.Request, rec.Response = h.req, h.resp
@@ -129,7 +130,9 @@ func (h *Handler) operation(op Operation) *Operation {
 	rec.Params = nil
 	rec.Body = nil
 	rec.Hidden = op.Hidden || h.raw
-	h.describe(newDoc(&rec))
+	doc := newDoc(&rec)
+	doc.host = reflect.TypeFor[C]()
+	h.describe(doc)
 	if rec.Summary == "" && h.name != "" {
 		rec.Summary = titleWords(h.name)
 	}
@@ -150,4 +153,9 @@ func funcName(fn any) string {
 		return ""
 	}
 	return snakeCase(name)
+}
+
+// noBody reports whether status forbids a response body.
+func noBody(status int) bool {
+	return status == http.StatusNoContent || status == http.StatusNotModified
 }

@@ -2,6 +2,7 @@ package typed_test
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -19,7 +21,7 @@ type created struct {
 func TestHandlerAnswers(t *testing.T) {
 	e := echo.New()
 	var logs strings.Builder
-	api := typed.NewWithOptions(e, &typed.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	api := echov4.NewWithOptions(e, &typed.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	api.Register(typed.Operation{Method: http.MethodPost, Path: "/things", Status: http.StatusCreated},
 		typed.Plain(func(echo.Context, struct{}) (created, error) { return created{ID: 1}, nil }))
 	api.Register(typed.Operation{Method: http.MethodDelete, Path: "/things/:id", Status: http.StatusNoContent},
@@ -62,7 +64,7 @@ func TestHandlerAnswers(t *testing.T) {
 // route's middleware, and record the full path.
 func TestGroupAndMiddleware(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	mark := func(name string) echo.MiddlewareFunc {
 		return func(next echo.HandlerFunc) echo.HandlerFunc {
 			return func(c echo.Context) error {
@@ -98,7 +100,7 @@ func TestGroupAndMiddleware(t *testing.T) {
 func readItems(echo.Context, struct{}) ([]string, error) { return nil, nil }
 
 func TestOperationDefaults(t *testing.T) {
-	api := typed.New(echo.New())
+	api := echov4.New(echo.New())
 	api.GET("/items/", typed.Plain(readItems))
 	api.Register(typed.Operation{Method: "PUT", Path: "/items/:id", OperationID: "replace", Summary: "Replace", Tags: []string{"items"}},
 		typed.Plain(readItems))
@@ -113,7 +115,7 @@ func TestOperationDefaults(t *testing.T) {
 
 // TestHTTPErrorHeaderCase: headers written in a literal with any case
 // reach the response under their canonical key, where Header().Get finds
-// them, prepared or not.
+// them, whether the error is returned directly or wrapped.
 func TestHTTPErrorHeaderCase(t *testing.T) {
 	e := echo.New()
 	var seen []string
@@ -124,11 +126,11 @@ func TestHTTPErrorHeaderCase(t *testing.T) {
 			return err
 		}
 	})
-	api := typed.New(e)
+	api := echov4.New(e)
 	lit := &typed.HTTPError{Status: 401, Detail: "no", Header: http.Header{"WWW-Authenticate": {"Bearer"}}}
 	api.GET("/plain", typed.Plain(func(echo.Context, struct{}) (string, error) { return "", lit }))
-	api.GET("/prepared", typed.Plain(func(echo.Context, struct{}) (string, error) { return "", lit.Prepare() }))
-	for _, p := range []string{"/plain", "/prepared"} {
+	api.GET("/wrapped", typed.Plain(func(echo.Context, struct{}) (string, error) { return "", fmt.Errorf("auth: %w", lit) }))
+	for _, p := range []string{"/plain", "/wrapped"} {
 		e.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, p, nil))
 	}
 	if len(seen) != 2 || seen[0] != "Bearer" || seen[1] != "Bearer" {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -28,7 +29,7 @@ type nested struct {
 // panic or a hang.
 func TestHostileBodies(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e) // the default 1 MiB limit
+	api := echov4.New(e) // the default 1 MiB limit
 	api.POST("/form", typed.Handle(typed.None, echoReq[limitsForm]))
 	api.POST("/json", typed.Handle(typed.None, echoReq[nested]))
 	api.POST("/item", typed.Handle(typed.None, echoReq[newItem]))
@@ -54,7 +55,7 @@ func TestHostileBodies(t *testing.T) {
 // the client gives up, not a hang.
 func TestTruncatedBody(t *testing.T) {
 	e := echo.New()
-	typed.New(e).POST("/item", typed.Handle(typed.None, echoReq[newItem]))
+	echov4.New(e).POST("/item", typed.Handle(typed.None, echoReq[newItem]))
 	srv := httptest.NewServer(e)
 	defer srv.Close()
 	conn, err := net.Dial("tcp", srv.Listener.Addr().String())

@@ -8,7 +8,8 @@ import (
 )
 
 // Override makes every route of api (and of its groups) resolve with in
-// place of dep, wherever dep is reached in a dependency chain, until the
+// place of dep, wherever dep is reached in a dependency chain (through
+// [Resolve], as every combinator of this module reaches it), until the
 // returned restore function is called. It is FastAPI's
 // app.dependency_overrides[dep] = with, meant for tests: replace a scheme
 // or a current-user chain with a fixed [Value] or a [Func] without touching
@@ -17,14 +18,14 @@ import (
 // dep must be a comparable value (the pointers every constructor of this
 // module returns are). Overriding costs a request nothing while no override
 // is set.
-func Override[T any](api *API, dep, with Dep[T]) (restore func()) {
+func Override[T any](api Routes, dep, with Dep[T]) (restore func()) {
 	if dep == nil || with == nil {
 		panic("typed: Override requires a dependency and its replacement")
 	}
 	if !reflect.TypeOf(dep).Comparable() {
 		panic("typed: Override: " + reflect.TypeOf(dep).String() + " is not comparable")
 	}
-	o := &api.cfg.overrides
+	o := &api.Core().cfg.overrides
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	entry := &override{dep: dep, with: with}

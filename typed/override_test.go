@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -18,7 +19,7 @@ func ExampleOverride() {
 		return "", typed.NewHTTPError(http.StatusUnauthorized, "Could not validate credentials")
 	})
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(currentUser, func(_ echo.Context, _ struct{}, name string) (string, error) {
 		return name, nil
 	}))
@@ -43,7 +44,7 @@ func TestOverrideInsideChain(t *testing.T) {
 	route := typed.Handle(scoped[user]{current, []string{"me"}}, func(_ echo.Context, _ struct{}, u user) (user, error) { return u, nil })
 
 	e1, e2 := echo.New(), echo.New()
-	api1, api2 := typed.New(e1), typed.New(e2)
+	api1, api2 := echov4.New(e1), echov4.New(e2)
 	api1.GET("/me", route)
 	api2.GET("/me", route)
 

@@ -24,7 +24,7 @@ type Problem struct {
 
 // problemOf returns the problem details of he.
 func problemOf(he *HTTPError) Problem {
-	status := he.status()
+	status := he.StatusCode()
 	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status}
 	var ve *RequestValidationError
 	switch d := he.Detail.(type) {

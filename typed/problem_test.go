@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -12,7 +13,7 @@ import (
 // application/problem+json; the challenge headers stay.
 func ExampleOptions_problemDetails() {
 	e := echo.New()
-	api := typed.NewWithOptions(e, &typed.Options{ProblemDetails: true})
+	api := echov4.NewWithOptions(e, &typed.Options{ProblemDetails: true})
 	api.GET("/items/:id", typed.Handle(&tokenScheme{}, func(_ echo.Context, q struct {
 		ID int `path:"id"`
 	}, _ string) (int, error) {
@@ -28,7 +29,7 @@ func ExampleOptions_problemDetails() {
 
 func TestProblemDetails(t *testing.T) {
 	e := echo.New()
-	api := typed.NewWithOptions(e, &typed.Options{ProblemDetails: true, MaxBodyBytes: 8, Logger: discardLogger()})
+	api := echov4.NewWithOptions(e, &typed.Options{ProblemDetails: true, MaxBodyBytes: 8, Logger: discardLogger()})
 	api.GET("/secure", typed.Handle(&tokenScheme{}, func(echo.Context, struct{}, string) (string, error) { return "ok", nil }))
 	api.GET("/teapot", typed.Plain(func(echo.Context, struct{}) (string, error) {
 		return "", typed.NewHTTPError(http.StatusTeapot, "short and stout", "X-Tea", "1")

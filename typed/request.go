@@ -1,116 +1,118 @@
 package typed
 
 import (
-	"io"
-	"slices"
-	"sync"
-
-	"github.com/labstack/echo/v4"
+	"context"
+	"net/http"
+	"strings"
 )
 
 // Request is one request's resolution state, handed to [Dep.Resolve]: the
-// Echo context, the security scopes accumulated above the dependency being
-// resolved, and a cache shared by every view of the request.
-//
-// A Request is valid only during the request; do not keep it.
+// HTTP request and response header, the route's path parameters, the
+// security scopes accumulated above the dependency being resolved, and a
+// per-request memo shared by every view of the request (see [Memo]).
 type Request struct {
-	ctx      echo.Context
 	scopes   []string
 	scopeStr string
 	state    *requestState
 }
 
+// requestState is what every view of one request shares.
 type requestState struct {
 	root    Request
+	host    any // the host framework's context, e.g. echo.Context
+	req     *http.Request
+	w       http.ResponseWriter
+	params  paramReader // nil: no path parameters
 	cfg     *config
-	cache   []cacheEntry
+	memo    []memoEntry
 	body    []byte // the request body, once read
 	read    bool   // body has been read
 	bodyErr error
-	limited io.LimitedReader // reads the body within the limit
-	// views holds the Requests WithScopes returns, reused by later
-	// requests so that a scoped view costs no allocation; release clears
-	// them, which is why a Request must not be kept past its request.
-	views []*Request
-	nview int
 }
 
-type cacheEntry struct {
+// paramReader reads a path parameter from a host context.
+type paramReader interface {
+	param(host any, name string) string
+}
+
+type memoEntry struct {
 	key    any
-	scopes []string
+	scopes string // ScopeStr for dependencies, "" for Memo
 	val    any
 	err    error
 }
 
-var statePool = sync.Pool{New: func() any { return new(requestState) }}
-
-// newRequest returns a pooled Request for c; release returns it.
-func newRequest(c echo.Context, cfg *config) *Request {
-	s := statePool.Get().(*requestState)
-	s.root = Request{ctx: c, state: s}
-	s.cfg = cfg
+func newRequest(host any, w http.ResponseWriter, req *http.Request, params paramReader, cfg *config) *Request {
+	s := &requestState{host: host, req: req, w: w, params: params, cfg: cfg}
+	s.root.state = s
 	return &s.root
 }
 
-func (r *Request) release() {
-	s := r.state
-	clear(s.cache)
-	s.cache = s.cache[:0]
-	s.root = Request{}
-	s.body, s.read, s.bodyErr, s.cfg = nil, false, nil, nil
-	s.limited = io.LimitedReader{}
-	for _, v := range s.views[:s.nview] {
-		*v = Request{}
+// NewRequest returns a Request for req and w with default [Options] and no
+// path parameters, for resolving a [Dep] outside a [Handler]: in tests, or
+// in a plain handler of any framework. Adapters offer one that also reads
+// their path parameters and host context.
+func NewRequest(w http.ResponseWriter, req *http.Request) *Request {
+	return newRequest(nil, w, req, nil, (*Options)(nil).config())
+}
+
+// Request returns the HTTP request.
+func (r *Request) Request() *http.Request { return r.state.req }
+
+// Context returns the context of the HTTP request.
+func (r *Request) Context() context.Context { return r.state.req.Context() }
+
+// Header returns the response header, for dependencies that set one (a
+// challenge, Cache-Control) whatever the outcome of the request.
+func (r *Request) Header() http.Header {
+	if r.state.w == nil {
+		return http.Header{}
 	}
-	s.nview = 0
-	statePool.Put(s)
+	return r.state.w.Header()
 }
 
-// NewRequest returns a Request for c, for resolving a [Dep] outside a
-// [Handler] (in tests, or in plain Echo handlers).
-func NewRequest(c echo.Context) *Request {
-	s := &requestState{cfg: (*Options)(nil).config()}
-	s.root = Request{ctx: c, state: s}
-	return &s.root
+// Param returns the path parameter name, percent-decoded exactly once (as
+// Starlette's path parameters are), or "" if the route has none of that
+// name.
+func (r *Request) Param(name string) string {
+	if r.state.params == nil {
+		return ""
+	}
+	return r.state.params.param(r.state.host, name)
 }
 
-// Context returns the Echo context of the request.
-func (r *Request) Context() echo.Context { return r.ctx }
+// ContextOf returns the host framework's context of r (echo.Context on Echo
+// v4, *echo.Context on v5), and false if r has none or it is not a C.
+func ContextOf[C any](r *Request) (C, bool) {
+	c, ok := r.state.host.(C)
+	return c, ok
+}
 
 // Scopes returns the scopes accumulated by Security wrappers above the
 // dependency being resolved, outermost first, without duplicates. It is
-// FastAPI's SecurityScopes.scopes. The slice must not be modified.
+// FastAPI's SecurityScopes.scopes. The slice is shared by the views of the
+// request; copy it before changing it.
 func (r *Request) Scopes() []string { return r.scopes }
 
-// ScopeStr returns [Request.Scopes] joined by single spaces, computed once
-// per chain position: FastAPI's SecurityScopes.scope_str.
+// ScopeStr returns [Request.Scopes] joined by single spaces: FastAPI's
+// SecurityScopes.scope_str.
 func (r *Request) ScopeStr() string { return r.scopeStr }
 
 // WithScopes returns a view of r whose Scopes are r's followed by those of
-// scopes not already present. The view shares r's context and cache.
+// scopes not already present. The view shares r's request and memo.
 func (r *Request) WithScopes(scopes ...string) *Request {
-	if len(scopes) == 0 {
-		return r
-	}
-	m := mergedScopes(r.scopes, scopes)
-	if len(m.merged) == len(r.scopes) {
+	merged := mergeScopes(r.scopes, scopes)
+	if len(merged) == len(r.scopes) {
 		return r // nothing added
 	}
-	s := r.state
-	if s.nview == len(s.views) {
-		s.views = append(s.views, new(Request))
-	}
-	v := s.views[s.nview]
-	s.nview++
-	*v = Request{ctx: r.ctx, scopes: m.merged, scopeStr: m.str, state: s}
-	return v
+	return &Request{scopes: merged, scopeStr: strings.Join(merged, " "), state: r.state}
 }
 
 // Resolve resolves d for r: d.Resolve(r), or its replacement's if a test
-// set one with [Override]. Dependencies that depend on others resolve them
-// with Resolve. Dependencies built with [Func] and the Depends family cache
-// their result per request and per set of accumulated scopes, so a
-// dependency reached twice runs once.
+// set one with [Override]. It is the one way to resolve a dependency:
+// dependencies that depend on others resolve them with Resolve, never by
+// calling their Resolve method, so that an override applies wherever the
+// overridden dependency is reached.
 func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 	if with, ok := r.state.cfg.overrides.lookup(d); ok {
 		return with.(Dep[T]).Resolve(r)
@@ -118,17 +120,33 @@ func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 	return d.Resolve(r)
 }
 
-// cached returns the request's cached result for key at r's scopes, or
-// computes, stores and returns it.
-func cached[T any](r *Request, key any, compute func() (T, error)) (T, error) {
-	for _, e := range r.state.cache {
-		if e.key == key && slices.Equal(e.scopes, r.scopes) {
+// Memo returns the result that compute gave for key earlier in this
+// request, or calls compute, remembers its result and error, and returns
+// them: for work that must run at most once per request, however many
+// routes of the dependency graph reach it (a Digest nonce count, a
+// database transaction). key must be comparable; use a pointer of your own
+// (the dependency itself) so that keys of different packages never
+// collide. [Func] and the Depends family memoize with their dependency and
+// [Request.ScopeStr] as the key, FastAPI's use_cache.
+func Memo[T any](r *Request, key any, compute func() (T, error)) (T, error) {
+	return memo(r, key, "", compute)
+}
+
+// cached memoizes dependency d's result for the request at r's scopes.
+func cached[T any](r *Request, d any, compute func() (T, error)) (T, error) {
+	return memo(r, d, r.scopeStr, compute)
+}
+
+func memo[T any](r *Request, key any, scopes string, compute func() (T, error)) (T, error) {
+	s := r.state
+	for _, e := range s.memo {
+		if e.key == key && e.scopes == scopes {
 			v, _ := e.val.(T)
 			return v, e.err
 		}
 	}
 	v, err := compute()
-	r.state.cache = append(r.state.cache, cacheEntry{key: key, scopes: r.scopes, val: v, err: err})
+	s.memo = append(s.memo, memoEntry{key: key, scopes: scopes, val: v, err: err})
 	return v, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 	"golang.org/x/net/websocket"
 )
@@ -40,7 +41,7 @@ func chat(c echo.Context, q chatQuery, token string) error {
 // visible set.
 func TestUpgradeWebSocket(t *testing.T) {
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	api.GET("/ws", typed.Upgrade(&tokenScheme{}, chat))
 	srv := httptest.NewServer(e)
 	defer srv.Close()

@@ -35,7 +35,12 @@ func (s *bindState) addValidatorErrors(r *Request, b *binder, v reflect.Value, e
 			loc = append(loc, nestedLoc(derefType(f.typ), rest)...)
 		}
 		ve := pydanticError(fe)
-		ve.Loc, ve.Secret = loc, f.secret || ve.Secret
+		ve.Loc, ve.Secret = loc, f.secret || ve.Secret || rest != "" && secretPath(f.typ, rest)
+		if in, shown := redactGo(ve.Input); shown {
+			ve.Input = in
+		} else {
+			ve.Secret = true
+		}
 		if rest == "" && f.in != "json" {
 			if raw, ok := b.rawText(r, f, topIdx); ok {
 				ve.Input = raw // pydantic reports the text as received
@@ -54,7 +59,7 @@ func (b *binder) rawText(r *Request, f *field, index string) (string, bool) {
 		form, _ := Form(r)
 		vals = formValues(form[f.name], f.multi)
 	} else {
-		vals, _ = b.paramValues(r, r.ctx.Request(), f)
+		vals, _ = b.paramValues(r, r.state.req, f)
 	}
 	if len(vals) == 0 {
 		return "", false

@@ -53,6 +53,14 @@ func (e *RequestValidationError) Error() string {
 	return b.String()
 }
 
+// StatusCode returns 422. Echo v5's error handler reads it.
+func (e *RequestValidationError) StatusCode() int { return http.StatusUnprocessableEntity }
+
+// MarshalJSON returns the response body, {"detail": Errors}.
+func (e *RequestValidationError) MarshalJSON() ([]byte, error) {
+	return appendValidationErrors(nil, e.Errors), nil
+}
+
 // HTTPError returns e as a 422 [HTTPError] whose detail is e.Errors.
 func (e *RequestValidationError) HTTPError() *HTTPError {
 	return &HTTPError{Status: http.StatusUnprocessableEntity, Detail: e.Errors, Err: e}

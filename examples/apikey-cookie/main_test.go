@@ -52,6 +52,7 @@ func TestItems(t *testing.T) {
 		fail("last empty wins", "session=x; session="),
 		fail("last empty header wins", "session=x", "session="),
 		fail("no = is a nameless cookie", "session"),
+		NotFound,
 	})
 }
 

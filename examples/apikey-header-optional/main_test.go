@@ -30,6 +30,7 @@ func TestUsersMe(t *testing.T) {
 		absent("empty", H("key", "")),
 		absent("only spaces", H("key", "   ")),
 		absent("empty first header", map[string][]string{"Key": {"", "two"}}),
+		NotFound,
 	})
 }
 

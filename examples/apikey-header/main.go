@@ -17,6 +17,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -31,9 +32,10 @@ func readItems(_ echo.Context, _ struct{}, key string) (map[string]string, error
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](security.Security(apiKey), readItems))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "apikey-header"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "apikey-header"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -16,6 +16,7 @@ func TestItems(t *testing.T) {
 		{Name: "first header counts", Path: "/items/", Header: map[string][]string{"X-Key": {"one", "two"}}, Status: 200, JSON: `{"key":"one"}`},
 		{Name: "empty first header", Path: "/items/", Header: map[string][]string{"X-Key": {"", "two"}}, Status: 401, Challenge: "APIKey", JSON: `{"detail":"Not authenticated"}`},
 		{Name: "Latin-1 bytes", Path: "/items/", Header: H("x-key", "\xc3\xb6"), Status: 200, JSON: `{"key":"Ã¶"}`},
+		NotFound,
 	})
 }
 

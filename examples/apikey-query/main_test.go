@@ -42,6 +42,7 @@ func TestItems(t *testing.T) {
 		fail("no =", "?api_key"),
 		fail("last empty wins", "?api_key=a&api_key="),
 		fail("semicolon is no separator", "?x=1;api_key=2"),
+		NotFound,
 	})
 }
 

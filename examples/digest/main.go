@@ -25,12 +25,14 @@
 package main
 
 import (
+	"context"
 	"os"
 
 	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -53,7 +55,7 @@ var ha1 = map[string]map[string]string{
 }
 
 // lookup finds a user and its HA1 for the algorithm the client chose.
-func lookup(_ echo.Context, username, algorithm string) (security.DigestUser[User], bool, error) {
+func lookup(_ context.Context, username, algorithm string) (security.DigestUser[User], bool, error) {
 	stored, ok := ha1[username]
 	if !ok {
 		return security.DigestUser[User]{}, false, nil
@@ -74,9 +76,10 @@ func newApp(key []byte) *echo.Echo {
 		Algorithms: []string{security.DigestSHA256, security.DigestMD5},
 	}
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle[struct{}, User](digest, readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "digest"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "digest"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -110,6 +110,11 @@ func TestCurl(t *testing.T) {
 	}
 }
 
+// Echo's own 404, in FastAPI's shape.
+func TestUnknownPath(t *testing.T) {
+	Run(t, newApp(nil), []Case{NotFound})
+}
+
 func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp(nil))
 	Expect(t, doc, `{"HTTPDigest":{"type":"http","scheme":"digest"}}`, "components", "securitySchemes")

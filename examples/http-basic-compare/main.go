@@ -27,15 +27,17 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
 // basic reads HTTP Basic credentials.
 var basic = &security.HTTPBasic{}
 
-// incorrect is prepared once: returning it costs nothing per request.
+// incorrect answers every failed check: an HTTPError is a plain value, so
+// one package variable serves every request.
 var incorrect = typed.NewHTTPError(http.StatusUnauthorized, "Incorrect username or password",
-	"WWW-Authenticate", "Basic").Prepare()
+	"WWW-Authenticate", "Basic")
 
 // getCurrentUsername checks both parts, always both, in constant time.
 var getCurrentUsername = typed.Depends(basic, func(_ echo.Context, credentials security.HTTPBasicCredentials) (string, error) {
@@ -56,9 +58,10 @@ func readCurrentUser(_ echo.Context, _ struct{}, username string) (map[string]st
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(getCurrentUsername, readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "http-basic-compare"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "http-basic-compare"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -47,6 +47,7 @@ func TestUsersMe(t *testing.T) {
 		unreadable("no colon", basicAuth("stanleyjobsonswordfish")),
 		unreadable("bad base64", auth("Basic c3RhbmxleWpvYnNvbjpzd29yZGZpc2g")),
 		unreadable("not ASCII", basicAuth("stanleyjobson:swördfish")),
+		NotFound,
 	})
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -37,9 +38,10 @@ func readCurrentUser(_ echo.Context, _ struct{}, credentials *security.HTTPBasic
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(security.Security(basic), readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "http-basic-optional"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "http-basic-optional"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -51,6 +51,7 @@ func TestUsersMe(t *testing.T) {
 		fail("non-ASCII parameter is 401", auth("Basic \xe9am9objpzZWNyZXQ=")),
 		fail("not ASCII once decoded is 401", basicAuth("jöhn:secret")),
 		fail("no colon is 401", basicAuth("johnsecret")),
+		NotFound,
 	})
 }
 

@@ -30,6 +30,7 @@ func TestUsersMe(t *testing.T) {
 		fail("URL-safe alphabet", auth("Basic YTpiPz8-Pg==")),
 		fail("non-ASCII in the parameter", auth("Basic \xe9am9objpzZWNyZXQ=")),
 		fail("not ASCII once decoded", auth("Basic avZobjpzZWNyZXQ=")),
+		NotFound,
 	})
 }
 

@@ -69,6 +69,7 @@ func TestUsersMe(t *testing.T) {
 		fail("no colon", basicAuth("johnsecret")),
 		fail("Latin-1 credentials are not ASCII", auth("Basic avZobjpzZWNyZXQ=")),
 		fail("UTF-8 credentials are not ASCII", basicAuth("jöhn:secret")),
+		NotFound,
 	})
 }
 

@@ -24,6 +24,7 @@ func TestUsersMe(t *testing.T) {
 		fail("empty credentials", auth("Bearer")),
 		fail("wrong scheme", auth("Basic notreally")),
 		fail("tab is no separator", auth("Bearer\tfoobar")),
+		NotFound,
 	})
 }
 

@@ -35,6 +35,7 @@ func TestUsersMe(t *testing.T) {
 		absent("scheme with a suffix", auth("Bearerx foobar")),
 		absent("tab is no separator", auth("Bearer\tfoobar")),
 		absent("first header is another scheme", auth("Basic x", "Bearer y")),
+		NotFound,
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -30,9 +31,10 @@ func readCurrentUser(_ echo.Context, _ struct{}, credentials security.HTTPAuthor
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(security.Security(bearer), readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "http-bearer"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "http-bearer"}); err != nil {
 		panic(err)
 	}
 	return e

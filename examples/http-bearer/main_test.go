@@ -46,6 +46,7 @@ func TestUsersMe(t *testing.T) {
 		fail("NBSP is no separator", auth("Bearer\xa0foobar")),
 		fail("first header is another scheme", auth("Basic x", "Bearer y")),
 		fail("empty first header", auth("", "Bearer y")),
+		NotFound,
 	})
 }
 

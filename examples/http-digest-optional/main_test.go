@@ -35,6 +35,7 @@ func TestUsersMe(t *testing.T) {
 		absent("Bearer is not Digest", auth("Bearer foobar")),
 		absent("tab is no separator", auth("Digest\tfoobar")),
 		absent("first header is another scheme", auth("Bearer x", "Digest y")),
+		NotFound,
 	})
 }
 

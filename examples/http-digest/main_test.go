@@ -44,6 +44,7 @@ func TestUsersMe(t *testing.T) {
 		fail("scheme with a suffix", auth("Digestx foobar")),
 		fail("tab is no separator", auth("Digest\tfoobar")),
 		fail("first header is another scheme", auth("Bearer x", "Digest y")),
+		NotFound,
 	})
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/labstack/echo/v4"
 	"golang.org/x/crypto/argon2"
@@ -159,7 +160,7 @@ func createAccessToken(username string, d time.Duration) (string, error) {
 
 // credentialsException answers any token that does not check out.
 var credentialsException = typed.NewHTTPError(http.StatusUnauthorized, "Could not validate credentials",
-	"WWW-Authenticate", "Bearer").Prepare()
+	"WWW-Authenticate", "Bearer")
 
 // getCurrentUser verifies the token's signature, algorithm and expiry and
 // finds its subject.
@@ -195,7 +196,7 @@ func loginForAccessToken(c echo.Context, _ struct{}, formData forms.OAuth2Passwo
 	if err != nil {
 		return Token{}, err
 	}
-	return forms.Token(c, Token{AccessToken: accessToken, TokenType: "bearer"})
+	return forms.Token(c.Response().Header(), Token{AccessToken: accessToken, TokenType: "bearer"})
 }
 
 func readUsersMe(_ echo.Context, _ struct{}, currentUser User) (User, error) {
@@ -215,11 +216,12 @@ func readOwnItems(_ echo.Context, _ struct{}, currentUser User) ([]Item, error) 
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), loginForAccessToken))
 	api.GET("/users/me/", typed.Handle(getCurrentActiveUser, readUsersMe))
 	api.GET("/users/me/items/", typed.Handle(getCurrentActiveUser, readOwnItems))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "jwt"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "jwt"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -83,6 +83,7 @@ func TestJWT(t *testing.T) {
 			Status: 401, Challenge: "Bearer", JSON: `{"detail":"Incorrect username or password"}`},
 		{Name: "unknown user login", Method: "POST", Path: "/token", Form: Form("username=bob&password=secret"),
 			Status: 401, Challenge: "Bearer", JSON: `{"detail":"Incorrect username or password"}`},
+		NotFound,
 	})
 }
 

@@ -35,6 +35,7 @@ func TestItems(t *testing.T) {
 		fail("tab is no separator", auth("Bearer\ttesttoken")),
 		fail("token only", auth("testtoken")),
 		fail("first header is another scheme", auth("Basic x", "Bearer y")),
+		NotFound,
 	})
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -62,10 +63,11 @@ func readCurrentUser(_ echo.Context, _ struct{}, currentUser User) (User, error)
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.POST("/login", typed.Handle(forms.PasswordStrict(nil), login))
 	api.GET("/users/me", typed.Handle(getCurrentUser, readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "oauth2-base"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "oauth2-base"}); err != nil {
 		panic(err)
 	}
 	return e

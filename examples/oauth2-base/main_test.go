@@ -39,6 +39,7 @@ func TestLogin(t *testing.T) {
 		{Name: "JSON body is no form", Method: "POST", Path: "/login", Header: H("Content-Type", "application/json"),
 			Body:   `{"grant_type":"password","username":"a","password":"b"}`,
 			Status: 422, JSON: `{"detail":[` + missingGrant + `,` + missingUsername + `,` + missingPassword + `]}`},
+		NotFound,
 	})
 }
 

@@ -32,6 +32,7 @@ func TestItems(t *testing.T) {
 		none("tab is no separator", auth("Bearer\tabc")),
 		none("token only", auth("abc")),
 		none("first header is another scheme", auth("Basic x", "Bearer y")),
+		NotFound,
 	})
 }
 

@@ -44,6 +44,7 @@ func TestItems(t *testing.T) {
 		fail("token only", auth("abc")),
 		fail("first header is another scheme", auth("Basic x", "Bearer y")),
 		fail("empty first header", auth("", "Bearer y")),
+		NotFound,
 	})
 }
 

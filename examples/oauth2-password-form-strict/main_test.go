@@ -73,6 +73,7 @@ func TestLogin(t *testing.T) {
 		body("JSON body is no form", "application/json", `{"grant_type":"password","username":"a","password":"b"}`, 422, missingAll),
 		body("no content type is no form", "", "grant_type=password&username=a&password=b", 422, missingAll),
 		body("no body", "", "", 422, missingAll),
+		NotFound,
 	})
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -43,9 +44,10 @@ func login(_ echo.Context, _ struct{}, formData forms.OAuth2PasswordRequestForm)
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.POST("/login", typed.Handle(forms.Password(nil), login))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "oauth2-password-form"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "oauth2-password-form"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -92,6 +92,7 @@ func TestLogin(t *testing.T) {
 		body("text body is no form", "text/plain", "username=a&password=b", 422, missingBoth),
 		body("no content type is no form", "", "username=a&password=b", 422, missingBoth),
 		body("no body", "", "", 422, missingBoth),
+		NotFound,
 	})
 }
 

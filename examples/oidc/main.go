@@ -26,6 +26,7 @@ import (
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/security/oidc"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -47,9 +48,10 @@ func newApp(discovery, clientID string) *echo.Echo {
 	oid := &security.OpenIDConnect{OpenIDConnectURL: discovery}
 	verified := &oidc.Verifier[Claims]{Scheme: oid, ClientID: clientID}
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(verified, readCurrentUser))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "oidc"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "oidc"}); err != nil {
 		panic(err)
 	}
 	return e

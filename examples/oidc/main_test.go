@@ -29,6 +29,7 @@ func TestUsersMe(t *testing.T) {
 		{Name: "other audience", Path: "/users/me", Header: H("Authorization", "Bearer "+otherAud), Status: 401, Challenge: invalid("The token is for another audience."), JSON: bad},
 		{Name: "tampered", Path: "/users/me", Header: H("Authorization", "Bearer "+token[:len(token)-2]+"xx"), Status: 401, Challenge: invalid("The token's signature is not valid."), JSON: bad},
 		{Name: "no token", Path: "/users/me", Status: 401, Challenge: "Bearer", JSON: `{"detail":"Not authenticated"}`},
+		NotFound,
 	})
 }
 

@@ -26,6 +26,7 @@ func TestUsersMe(t *testing.T) {
 		none("missing", nil),
 		none("empty", auth("")),
 		none("empty first header", auth("", "two")),
+		NotFound,
 	})
 }
 

@@ -30,6 +30,7 @@ func TestUsersMe(t *testing.T) {
 		fail("missing", nil),
 		fail("empty", auth("")),
 		fail("empty first header", auth("", "two")),
+		NotFound,
 	})
 }
 

@@ -55,7 +55,11 @@
 // One thing differs from the tutorial: the JWT and the password hashing are
 // replaced by a deterministic token, base64url("username:scope scope…")
 // without padding (token.go), so that every answer can be checked by hand.
-// The jwt example has real JWTs and bcrypt.
+// The jwt example has real JWTs and argon2id password hashing.
+//
+// examples/scopes-echo5 is this program on Echo v5; both answer every
+// request alike (their tests share the tables of examples/internal/scopestest
+// and the golden document testdata/openapi.json).
 package main
 
 import (
@@ -66,6 +70,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -100,7 +105,8 @@ type Item struct {
 }
 
 // userInDB is a stored user: the user and its password. The tutorial keeps
-// a bcrypt hash; this deterministic variant compares plain text.
+// an argon2id hash (pwdlib's); this deterministic variant compares plain
+// text.
 type userInDB struct {
 	User
 	password string
@@ -197,12 +203,13 @@ func readSystemStatus(_ echo.Context, _ struct{}, _ User) (map[string]string, er
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), loginForAccessToken))
 	api.GET("/users/me/", typed.Handle(getCurrentActiveUser, readUsersMe))
 	api.GET("/users/me/items/", typed.Handle(security.Security(getCurrentActiveUser, "items"), readOwnItems))
 	api.GET("/status/", typed.Handle(getCurrentUser, readSystemStatus))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "scopes"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "scopes"}); err != nil {
 		panic(err)
 	}
 	return e

@@ -23,6 +23,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -91,10 +92,11 @@ func readUsersMe(_ echo.Context, _ struct{}, currentUser UserInDB) (UserInDB, er
 // newApp builds the application: its routes and its documentation.
 func newApp() *echo.Echo {
 	e := echo.New()
-	api := typed.New(e)
+	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), login))
 	api.GET("/users/me", typed.Handle(getCurrentActiveUser, readUsersMe))
-	if err := openapi.Mount(e, api, openapi.Config{Title: "simple-oauth2"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{Title: "simple-oauth2"}); err != nil {
 		panic(err)
 	}
 	return e

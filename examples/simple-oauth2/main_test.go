@@ -39,6 +39,7 @@ func TestToken(t *testing.T) {
 			422, `{"detail":[{"type":"missing","loc":["body","username"],"msg":"Field required","input":null}]}`),
 		{Name: "JSON body is no form", Method: "POST", Path: "/token", Header: H("Content-Type", "application/json"), Body: `{"username":"johndoe","password":"secret"}`,
 			Status: 422, JSON: `{"detail":[{"type":"missing","loc":["body","username"],"msg":"Field required","input":null},{"type":"missing","loc":["body","password"],"msg":"Field required","input":null}]}`},
+		NotFound,
 	})
 }
 

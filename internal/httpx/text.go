@@ -1,6 +1,9 @@
 package httpx
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // isPySpace reports whether the Latin-1 character b is whitespace for
 // Python's str.strip: \t \n \v \f \r, \x1c-\x1f, space, \x85 and \xa0.
@@ -73,4 +76,23 @@ func EqualFoldASCII(s, lower string) bool {
 		}
 	}
 	return true
+}
+
+// DecodeCharset decodes b, a multipart field's bytes, as Starlette does
+// (_user_safe_decode): with charset, the charset parameter of the
+// request's Content-Type (UTF-8 when empty); when the bytes are not valid
+// in it, or Python knows no such codec here, as Latin-1. The charsets read
+// are UTF-8, Latin-1 and ASCII under their common Python names.
+func DecodeCharset(b []byte, charset string) string {
+	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(charset), "_", "-")) {
+	case "", "utf-8", "utf8", "u8", "utf", "cp65001":
+		if utf8.Valid(b) {
+			return string(b)
+		}
+	case "ascii", "us-ascii", "646":
+		if IsASCII(string(b)) {
+			return string(b)
+		}
+	}
+	return Latin1(string(b))
 }

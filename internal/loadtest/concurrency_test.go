@@ -15,6 +15,7 @@ import (
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -49,7 +50,7 @@ func app() *echo.Echo {
 	active := typed.Depends(security.Security(current, "me"), func(_ echo.Context, u who) (who, error) { return u, nil })
 
 	e := echo.New()
-	api := typed.New(e)
+	api := echov4.New(e)
 	key := func(_ echo.Context, q itemQuery, k string) (itemAnswer, error) { return itemAnswer{k, q.N}, nil }
 	api.GET("/header", typed.Handle(header, key))
 	api.GET("/query", typed.Handle(query, key))

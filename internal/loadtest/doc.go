@@ -1,5 +1,5 @@
 // Package loadtest holds the concurrency test of the whole stack: every
 // kind of scheme, the scopes chain and the password form served by one
-// Echo instance to many concurrent clients, each with its own credentials,
-// under -race. It has no non-test code.
+// Echo v4 app (through typed/echov4) to many concurrent clients, each with
+// its own credentials, under -race. It has no non-test code.
 package loadtest

@@ -102,7 +102,7 @@ type Verifier[C any] struct {
 // Resolve verifies the request's bearer token and returns its claims.
 func (v *Verifier[C]) Resolve(r *typed.Request) (C, error) {
 	var claims C
-	header, err := v.Scheme.Resolve(r)
+	header, err := typed.Resolve(r, typed.Dep[string](v.Scheme))
 	if err != nil {
 		return claims, err
 	}
@@ -110,7 +110,7 @@ func (v *Verifier[C]) Resolve(r *typed.Request) (C, error) {
 	if !httpx.EqualFoldASCII(scheme, "bearer") || token == "" {
 		return claims, errNotBearer
 	}
-	ctx := r.Context().Request().Context()
+	ctx := r.Request().Context()
 	ver, err := v.load(ctx)
 	if err != nil {
 		return claims, unavailable(err)
@@ -285,20 +285,20 @@ func discover(client *http.Client, url string) (*gooidc.ProviderConfig, error) {
 		UserInfoURL: doc.UserInfoURL, JWKSURL: doc.JWKSURL, Algorithms: doc.Algorithms}, nil
 }
 
-// The invalid_token answers, prepared once: their descriptions say what is
+// The invalid_token answers, built once: their descriptions say what is
 // wrong without echoing the token.
 var (
-	errNotBearer  = security.InvalidToken("The access token must be sent as a Bearer token.").Prepare()
-	errClaims     = security.InvalidToken("The token's claims cannot be read.").Prepare()
-	errExpired    = security.InvalidToken("The token expired.").Prepare()
-	errNotYet     = security.InvalidToken("The token is not valid yet.").Prepare()
-	errIssuer     = security.InvalidToken("The token was issued by another provider.").Prepare()
-	errAudience   = security.InvalidToken("The token is for another audience.").Prepare()
-	errUnknownKid = security.InvalidToken("The token is signed with a key the provider does not publish.").Prepare()
-	errSignature  = security.InvalidToken("The token's signature is not valid.").Prepare()
-	errAlgorithm  = security.InvalidToken("The token's signature algorithm is not accepted.").Prepare()
-	errMalformed  = security.InvalidToken("The token is malformed.").Prepare()
-	errInvalidTok = security.InvalidToken("The token is not valid.").Prepare()
+	errNotBearer  = security.InvalidToken("The access token must be sent as a Bearer token.")
+	errClaims     = security.InvalidToken("The token's claims cannot be read.")
+	errExpired    = security.InvalidToken("The token expired.")
+	errNotYet     = security.InvalidToken("The token is not valid yet.")
+	errIssuer     = security.InvalidToken("The token was issued by another provider.")
+	errAudience   = security.InvalidToken("The token is for another audience.")
+	errUnknownKid = security.InvalidToken("The token is signed with a key the provider does not publish.")
+	errSignature  = security.InvalidToken("The token's signature is not valid.")
+	errAlgorithm  = security.InvalidToken("The token's signature algorithm is not accepted.")
+	errMalformed  = security.InvalidToken("The token is malformed.")
+	errInvalidTok = security.InvalidToken("The token is not valid.")
 )
 
 // describe turns a verification error into its invalid_token answer.

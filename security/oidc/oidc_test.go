@@ -16,6 +16,7 @@ import (
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/security/oidc"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/go-jose/go-jose/v4"
 	"github.com/labstack/echo/v4"
 )
@@ -179,7 +180,7 @@ func app(p *provider, clk *clock, opts ...func(*oidc.Verifier[claims])) *echo.Ec
 		o(v)
 	}
 	e := echo.New()
-	typed.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
+	echov4.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
 	return e
 }
 
@@ -435,7 +436,7 @@ func TestProviderUnavailable(t *testing.T) {
 	oid := &security.OpenIDConnect{OpenIDConnectURL: "http://127.0.0.1:1/.well-known/openid-configuration"}
 	v := &oidc.Verifier[map[string]any]{Scheme: oid, ClientID: "x"}
 	e3 := echo.New()
-	typed.New(e3).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c map[string]any) (map[string]any, error) { return c, nil }))
+	echov4.New(e3).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c map[string]any) (map[string]any, error) { return c, nil }))
 	if status, _, body := get(e3, "Bearer x.y.z"); status != http.StatusServiceUnavailable {
 		t.Errorf("got %d %s", status, body)
 	}
@@ -515,7 +516,7 @@ func TestOptional(t *testing.T) {
 	oid := &security.OpenIDConnect{OpenIDConnectURL: p.srv.URL + "/.well-known/openid-configuration"}
 	v := &oidc.Verifier[claims]{Scheme: oid, ClientID: "my-api"}
 	e := echo.New()
-	typed.New(e).GET("/users/me", typed.Handle(security.Optional[claims](v), func(_ echo.Context, _ struct{}, c *claims) (string, error) {
+	echov4.New(e).GET("/users/me", typed.Handle(security.Optional[claims](v), func(_ echo.Context, _ struct{}, c *claims) (string, error) {
 		if c == nil {
 			return "anonymous", nil
 		}
@@ -532,5 +533,30 @@ func TestOptional(t *testing.T) {
 		if status, _, body := get(e, tt.auth); status != tt.status || body != tt.want {
 			t.Errorf("%q: %d %s, want %d %s", tt.auth, status, body, tt.status, tt.want)
 		}
+	}
+}
+
+// TestOverrideScheme: the verifier reaches its scheme with typed.Resolve,
+// so typed.Override of the scheme applies inside it: here a test supplies
+// the Authorization value the client did not send.
+func TestOverrideScheme(t *testing.T) {
+	p := newProvider(t.Cleanup)
+	oid := &security.OpenIDConnect{OpenIDConnectURL: p.srv.URL + "/.well-known/openid-configuration"}
+	v := &oidc.Verifier[claims]{Scheme: oid, ClientID: "my-api"}
+	e := echo.New()
+	api := echov4.New(e)
+	api.GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
+
+	status, ch, body := get(e, "")
+	if status != http.StatusUnauthorized || ch != "Bearer" || body != `{"detail":"Not authenticated"}` {
+		t.Fatalf("without the override: %d %q %s", status, ch, body)
+	}
+	restore := typed.Override[string](api, oid, typed.Value("Bearer "+p.sign(goodClaims(p, time.Now()), nil)))
+	if status, ch, body := get(e, ""); status != http.StatusOK || ch != "" || body != ok {
+		t.Errorf("overridden: %d %q %s, want 200 %s", status, ch, body, ok)
+	}
+	restore()
+	if status2, ch2, body2 := get(e, ""); status2 != status || ch2 != ch || body2 != body {
+		t.Errorf("restored: %d %q %s, want %d %q %s", status2, ch2, body2, status, ch, body)
 	}
 }

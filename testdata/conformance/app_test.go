@@ -7,6 +7,7 @@ import (
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
@@ -49,7 +50,7 @@ type passwordApp struct {
 
 func newPasswordApp() (*passwordApp, error) {
 	app := &passwordApp{e: echo.New()}
-	api := typed.New(app.e)
+	api := echov4.New(app.e)
 	oauth2 := &security.OAuth2PasswordBearer{TokenURL: "token", Scopes: map[string]string{"me": "Read information about the current user.", "items": "Read items."}}
 	currentUser := typed.Depends(oauth2, func(c echo.Context, tok string) (User, error) {
 		if tok != "johndoe" {
@@ -61,7 +62,7 @@ func newPasswordApp() (*passwordApp, error) {
 	api.POST("/token", typed.Handle[struct{}, Token](typed.Bind[loginForm](), app.login))
 	api.GET("/users/me", typed.Handle[struct{}, User](currentUser, readUsersMe))
 	api.GET("/users/me/items/", typed.Handle[struct{}, []Item](security.Security(currentUser, "items"), readOwnItems))
-	return app, openapi.Mount(app.e, api, openapi.Config{Title: "Simple OAuth2"})
+	return app, openapi.Mount(api, openapi.Config{Title: "Simple OAuth2"})
 }
 
 func (a *passwordApp) login(c echo.Context, _ struct{}, f loginForm) (Token, error) {

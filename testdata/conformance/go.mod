@@ -7,7 +7,7 @@ replace github.com/fastecho/fastecho => ../..
 require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fastecho/fastecho v0.0.0
-	github.com/labstack/echo/v4 v4.16.0
+	github.com/labstack/echo/v4 v4.16.5
 	github.com/oapi-codegen/runtime v1.9.0
 	github.com/pb33f/libopenapi v0.42.5
 	github.com/pb33f/libopenapi-validator v0.16.3

@@ -5,7 +5,7 @@ go 1.26.0
 require (
 	github.com/fastecho/fastecho v0.0.0
 	github.com/go-jose/go-jose/v4 v4.1.9
-	github.com/labstack/echo/v4 v4.16.0
+	github.com/labstack/echo/v4 v4.16.5
 	github.com/oauth2-proxy/mockoidc v0.0.0-20261103160011-e06ed0b7cb7f
 	github.com/zitadel/oidc/v3 v3.52.0
 )

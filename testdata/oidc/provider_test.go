@@ -12,6 +12,7 @@ import (
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/security/oidc"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 	"github.com/oauth2-proxy/mockoidc"
 )
@@ -65,7 +66,7 @@ func TestAgainstMockOIDC(t *testing.T) {
 	oid := &security.OpenIDConnect{OpenIDConnectURL: m.DiscoveryEndpoint()}
 	v := &oidc.Verifier[claims]{Scheme: oid, ClientID: cfg.ClientID, Now: m.Now}
 	e := echo.New()
-	typed.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
+	echov4.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
 	get := func(auth string) (int, string, string) {
 		req := httptest.NewRequest(http.MethodGet, "/users/me", nil)
 		req.Header.Set("Authorization", auth)
@@ -82,7 +83,7 @@ func TestAgainstMockOIDC(t *testing.T) {
 	// Another client's audience.
 	other := &oidc.Verifier[claims]{Scheme: oid, ClientID: "another-client", Now: m.Now}
 	e2 := echo.New()
-	typed.New(e2).GET("/users/me", typed.Handle(other, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
+	echov4.New(e2).GET("/users/me", typed.Handle(other, func(_ echo.Context, _ struct{}, c claims) (claims, error) { return c, nil }))
 	req := httptest.NewRequest(http.MethodGet, "/users/me", nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	rec := httptest.NewRecorder()

@@ -19,6 +19,7 @@ import (
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/security/oidc"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/go-jose/go-jose/v4"
 	"github.com/labstack/echo/v4"
 	"github.com/zitadel/oidc/v3/example/server/exampleop"
@@ -208,7 +209,7 @@ func zitadelApp(issuer, clientID string, clk *clock) *echo.Echo {
 	oid := &security.OpenIDConnect{OpenIDConnectURL: issuer + "/.well-known/openid-configuration"}
 	v := &oidc.Verifier[zClaims]{Scheme: oid, ClientID: clientID, Now: clk.Now}
 	e := echo.New()
-	typed.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c zClaims) (zClaims, error) { return c, nil }))
+	echov4.New(e).GET("/users/me", typed.Handle(v, func(_ echo.Context, _ struct{}, c zClaims) (zClaims, error) { return c, nil }))
 	return e
 }
 

@@ -41,10 +41,20 @@ type Case struct {
 	// JSON is the expected body; it is compared as JSON (key order does
 	// not matter). Empty skips the comparison.
 	JSON string
+	// Want holds other response headers the answer must have, each with
+	// exactly this value (e.g. "Allow" of a 405).
+	Want map[string]string
 }
 
+// NotFound is the row every example's table holds: a path that no route
+// matches gets Echo's own 404, which the example's error handler
+// (echov4.ErrorHandler, or echov5's) answers in FastAPI's shape, as
+// Starlette does, instead of Echo's {"message":"Not Found"}.
+var NotFound = Case{Name: "unknown path", Path: "/no/such/path", Status: http.StatusNotFound,
+	JSON: `{"detail":"Not Found"}`, Want: map[string]string{"Content-Type": "application/json"}}
+
 // Run sends every case to a real HTTP server around h and checks status,
-// WWW-Authenticate and the JSON body.
+// WWW-Authenticate, the JSON body and the headers of Want.
 func Run(t *testing.T, h http.Handler, cases []Case) {
 	t.Helper()
 	srv := httptest.NewServer(h)
@@ -66,6 +76,11 @@ func Run(t *testing.T, h http.Handler, cases []Case) {
 			}
 			if c.JSON != "" && !SameJSON(body, []byte(c.JSON)) {
 				t.Errorf("body %s, want %s", body, c.JSON)
+			}
+			for k, want := range c.Want {
+				if got := res.Header.Values(k); len(got) != 1 || got[0] != want {
+					t.Errorf("%s %q, want %q", k, got, want)
+				}
 			}
 		})
 	}
@@ -138,15 +153,28 @@ func Spec(t *testing.T, h http.Handler) []byte {
 // returns the parsed document for further checks.
 func Golden(t *testing.T, h http.Handler) map[string]any {
 	t.Helper()
+	return golden(t, h, filepath.Join("testdata", "openapi.json"), *update)
+}
+
+// SameGolden is [Golden] against another example's golden document, at
+// path (e.g. "../scopes/testdata/openapi.json"), for a twin of that example
+// that must document itself identically. It never rewrites the file: -update
+// on the example that owns it does.
+func SameGolden(t *testing.T, h http.Handler, path string) map[string]any {
+	t.Helper()
+	return golden(t, h, path, false)
+}
+
+func golden(t *testing.T, h http.Handler, path string, update bool) map[string]any {
+	t.Helper()
 	got := Spec(t, h)
 	var indented bytes.Buffer
 	if err := json.Indent(&indented, got, "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	indented.WriteByte('\n')
-	path := filepath.Join("testdata", "openapi.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, indented.Bytes(), 0o644); err != nil {
@@ -155,10 +183,10 @@ func Golden(t *testing.T, h http.Handler) map[string]any {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run go test -update in the example that owns it to create it)", err)
 	}
 	if !SameJSON(got, want) {
-		t.Errorf("/openapi.json differs from %s (go test -update rewrites it):\n%s", path, indented.Bytes())
+		t.Errorf("/openapi.json differs from %s (go test -update in its example rewrites it):\n%s", path, indented.Bytes())
 	}
 	for _, p := range []string{"/docs", "/redoc", "/docs/oauth2-redirect"} {
 		rec := httptest.NewRecorder()

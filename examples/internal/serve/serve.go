@@ -1,6 +1,8 @@
-// Package serve runs an example's Echo server the way a production program
+// Package serve runs an example's server the way a production program
 // would: on the address of the -addr flag, with server timeouts, until
-// SIGINT or SIGTERM, then shutting down gracefully.
+// SIGINT or SIGTERM, then shutting down gracefully. It takes any
+// http.Handler, so an *echo.Echo of Echo v4 and of Echo v5 alike, and
+// links no Echo itself.
 package serve
 
 import (
@@ -8,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -15,8 +18,6 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
-
-	"github.com/labstack/echo/v4"
 )
 
 // DefaultAddr is the address the examples listen on unless -addr says
@@ -39,35 +40,35 @@ const (
 var addr = flag.String("addr", DefaultAddr, "host:port to listen on")
 
 // Main parses the command line (-addr) unless the example already did,
-// serves e until SIGINT or SIGTERM and exits with status 1 when the server
-// fails. It is what every example's main function calls.
-func Main(e *echo.Echo) {
+// serves h until SIGINT or SIGTERM and exits with status 1 when the server
+// fails. It is what every example's main function calls, with its
+// *echo.Echo.
+func Main(h http.Handler) {
 	if !flag.Parsed() {
 		flag.Parse()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := Run(ctx, e, *addr, os.Stderr); err != nil {
+	if err := Run(ctx, h, *addr, os.Stderr); err != nil {
 		log.Fatal(err)
 	}
 }
 
-// Run serves e on addr until ctx is done, then shuts down gracefully. It
+// Run serves h on addr until ctx is done, then shuts down gracefully. It
 // writes the URL of the docs to w once listening.
-func Run(ctx context.Context, e *echo.Echo, addr string, w interface{ Write([]byte) (int, error) }) error {
+func Run(ctx context.Context, h http.Handler, addr string, w io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           e,
+		Handler:           h,
 		ReadHeaderTimeout: ReadHeaderTimeout,
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      WriteTimeout,
 		IdleTimeout:       IdleTimeout,
 		MaxHeaderBytes:    1 << 16,
 	}
-	e.HideBanner, e.HidePort = true, true
 	fmt.Fprintf(w, "listening on http://%s (docs: http://%s/docs)\n", ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

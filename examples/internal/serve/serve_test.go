@@ -8,8 +8,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/labstack/echo/v4"
 )
 
 type syncBuffer struct {
@@ -32,12 +30,11 @@ func (s *syncBuffer) String() string {
 // TestRunServesAndShutsDown starts a server on a free port, asks it a
 // question over real HTTP, cancels the context and expects a clean return.
 func TestRunServesAndShutsDown(t *testing.T) {
-	e := echo.New()
-	e.GET("/ping", func(c echo.Context) error { return c.String(http.StatusOK, "pong") })
+	h := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("pong")) })
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, e, "127.0.0.1:0", &out) }()
+	go func() { done <- Run(ctx, h, "127.0.0.1:0", &out) }()
 
 	re := regexp.MustCompile(`http://(127\.0\.0\.1:\d+) `)
 	var addr string
@@ -71,7 +68,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 
 // TestRunBadAddr reports a listen error instead of serving.
 func TestRunBadAddr(t *testing.T) {
-	if err := Run(context.Background(), echo.New(), "256.0.0.1:x", &syncBuffer{}); err == nil {
+	if err := Run(context.Background(), http.NotFoundHandler(), "256.0.0.1:x", &syncBuffer{}); err == nil {
 		t.Fatal("want an error for a bad address")
 	}
 }

@@ -9,13 +9,16 @@ import (
 
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/typed"
+	"github.com/fastecho/fastecho/typed/echov4"
 	"github.com/labstack/echo/v4"
 )
 
-// TestPasswordErrorTypes checks that every failure, prepared (only missing
-// fields) or not (a grant_type echoed back), is a 422 in which errors.As
-// finds the *typed.RequestValidationError with its entries.
+// TestPasswordErrorTypes checks that every failure, whether it echoes
+// nothing of the request (only missing fields) or echoes grant_type, is a
+// 422 in which errors.As finds the *typed.RequestValidationError with its
+// entries, before and after echov4.Error hands it to Echo.
 func TestPasswordErrorTypes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		strict    bool
@@ -29,9 +32,11 @@ func TestPasswordErrorTypes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(tt.whenBody))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			r := typed.NewRequest(echo.New().NewContext(req, httptest.NewRecorder()))
+			c := echo.New().NewContext(req, httptest.NewRecorder())
+			r := echov4.NewRequest(c)
 			var err error
 			if tt.strict {
 				_, err = forms.PasswordStrict(nil).Resolve(r)
@@ -49,8 +54,12 @@ func TestPasswordErrorTypes(t *testing.T) {
 			if strings.Join(got, ",") != strings.Join(tt.wantTypes, ",") {
 				t.Errorf("entries %v, want %v", got, tt.wantTypes)
 			}
-			if he := typed.EchoError(echo.New().NewContext(req, httptest.NewRecorder()), err); he == nil {
-				t.Fatal("no Echo error")
+			var he *echo.HTTPError
+			if handed := echov4.Error(c, err); !errors.As(handed, &he) || he.Code != http.StatusUnprocessableEntity {
+				t.Fatalf("echov4.Error(c, %v) = %v, want an *echo.HTTPError with code 422", err, handed)
+			}
+			if !errors.As(he, &ve) {
+				t.Error("errors.As does not find the RequestValidationError through the Echo error")
 			}
 		})
 	}

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"testing"
+
+	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	"github.com/fastecho/fastecho/examples/internal/scopestest"
+)
+
+// The scopes example's tables and golden document: on Echo v5 the demo
+// answers every request and documents itself exactly as on Echo v4.
+
+func TestToken(t *testing.T) { Run(t, newApp(), scopestest.Token()) }
+
+func TestRoutes(t *testing.T) { Run(t, newApp(), scopestest.Routes()) }
+
+func TestOpenAPI(t *testing.T) {
+	scopestest.OpenAPI(t, SameGolden(t, newApp(), "../scopes/testdata/openapi.json"))
+}

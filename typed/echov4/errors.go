@@ -1,0 +1,76 @@
+package echov4
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/fastecho/fastecho/typed"
+	"github.com/labstack/echo/v4"
+)
+
+// Error readies err for Echo v4's error handler, as typed routes do before
+// returning it, for plain Echo handlers that resolve dependencies with
+// [NewRequest] and [typed.Resolve]: the headers of the [typed.HTTPError] in
+// err are set on c's response, and an error that encodes its own body (a
+// typed.HTTPError, a [typed.RequestValidationError]) becomes an
+// *echo.HTTPError whose Code is its status, whose Message is err (a
+// json.Marshaler, which Echo's DefaultHTTPErrorHandler writes as it is:
+// FastAPI's {"detail": …}) and whose Internal is err, so that errors.As
+// finds the typed error. Any other error, nil included, is returned as it
+// is.
+func Error(c echo.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	typed.SetErrorHeaders(c.Response().Header(), err)
+	return handoff(err)
+}
+
+// handoff converts the error of a typed route, whose headers are set.
+func handoff(err error) error {
+	var sm statusMarshaler
+	if err == nil || !errors.As(err, &sm) {
+		return err
+	}
+	return &echo.HTTPError{Code: sm.StatusCode(), Message: sm, Internal: err}
+}
+
+type statusMarshaler interface {
+	error
+	StatusCode() int
+	json.Marshaler
+}
+
+// ErrorHandler returns an Echo v4 HTTPErrorHandler that answers every error
+// in FastAPI's shape: typed errors as they encode themselves; Echo's own
+// errors (404, 405 with its Allow header, 413 of the BodyLimit middleware…)
+// as {"detail": message}, e.g. {"detail":"Not Found"}; and any other error
+// as 500 {"detail":"Internal Server Error"}, logged through opts.Logger
+// (slog.Default() when nil) with the route and the error. With
+// opts.ProblemDetails every answer is RFC 9457's. Install it in one line:
+//
+//	e.HTTPErrorHandler = echov4.ErrorHandler(opts)
+func ErrorHandler(opts *typed.Options) echo.HTTPErrorHandler {
+	resp := typed.NewErrorResponder(opts)
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		hostStatus, hostMessage := 0, ""
+		var he *echo.HTTPError
+		if errors.As(err, &he) {
+			hostStatus = he.Code
+			if m, ok := he.Message.(string); ok {
+				hostMessage = m
+			}
+		}
+		status, ctype, body := resp.Respond(c.Response(), c.Request(), c.Path(), err, hostStatus, hostMessage)
+		c.Response().Header().Set(echo.HeaderContentType, ctype)
+		if c.Request().Method == http.MethodHead {
+			_ = c.NoContent(status)
+			return
+		}
+		_ = c.JSON(status, body)
+	}
+}
