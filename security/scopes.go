@@ -1,6 +1,7 @@
 package security
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/fastecho/fastecho/typed"
@@ -79,6 +80,11 @@ func (*scopesDep) Describe(*typed.Doc) {}
 //	currentUser := security.RequireScopes(validUser, func(u User) []string { return u.Scopes })
 //	api.GET("/items", typed.Handle[struct{}, []Item](security.Security(currentUser, "items:read"), list))
 //
+// The scopes must be declared above it: RequireScopes(Security(dep,
+// "admin"), …) would see none, so registering it panics, naming the route.
+// Without any scope on the route it checks nothing, as FastAPI's tutorial
+// does for a route that needs none.
+//
 // Beyond FastAPI, whose tutorial checks SecurityScopes by hand (and answers
 // 401; RFC 6750 §3.1 says 403).
 func RequireScopes[T any](dep typed.Dep[T], tokenScopes func(T) []string) typed.Dep[T] {
@@ -112,4 +118,16 @@ func (s *requireScopes[T]) Resolve(r *typed.Request) (T, error) {
 	return v, nil
 }
 
-func (s *requireScopes[T]) Describe(d *typed.Doc) { s.dep.Describe(d) }
+// Describe panics when the route declares scopes below s but none above:
+// RequireScopes(Security(dep, "admin"), …) would check nothing.
+func (s *requireScopes[T]) Describe(d *typed.Doc) {
+	if len(d.Scopes()) == 0 {
+		if below := d.ScopesBelow(s.dep.Describe); len(below) > 0 {
+			op := d.Operation()
+			panic(fmt.Sprintf("security: RequireScopes on %s %s would check no scope: the scopes %q are declared "+
+				"below it, where it cannot see them; wrap it instead: Security(RequireScopes(dep, …), %q)",
+				op.Method, op.Path, below, below[0]))
+		}
+	}
+	s.dep.Describe(d)
+}

@@ -35,6 +35,7 @@ type Body struct {
 // Dep's Describe method receives one at registration.
 type Doc struct {
 	host   reflect.Type // the handler's context type; nil outside a handler
+	below  *[]string    // scopes declared through WithScopes, when recording (ScopesBelow)
 	op     *Operation
 	scopes []string
 	reqs   *[]SecurityRequirement
@@ -51,7 +52,10 @@ func (d *Doc) Scopes() []string { return d.scopes }
 // WithScopes returns a view of d whose Scopes are d's followed by scopes
 // (duplicates dropped), as [Request.WithScopes] does at run time.
 func (d *Doc) WithScopes(scopes ...string) *Doc {
-	return &Doc{host: d.host, op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs}
+	if d.below != nil {
+		*d.below = append(*d.below, scopes...)
+	}
+	return &Doc{host: d.host, op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs, below: d.below}
 }
 
 // AddSecurity records that the operation requires s with scopes, as a
@@ -78,8 +82,20 @@ func (d *Doc) AddRequirement(req SecurityRequirement) {
 // it to regroup their members' requirements.
 func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
 	var reqs []SecurityRequirement
-	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs})
+	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs, below: d.below})
 	return reqs
+}
+
+// ScopesBelow runs describe on a view of d that records nothing on the
+// operation's security and returns the scopes that describe declares
+// below d through [Doc.WithScopes] (the Security wrappers of a chain), in
+// order. A dependency that checks the scopes accumulated above it uses it
+// to refuse being placed above the scopes it should check.
+func (d *Doc) ScopesBelow(describe func(*Doc)) []string {
+	var reqs []SecurityRequirement
+	below := []string{}
+	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs, below: &below})
+	return below
 }
 
 // SetBody records the operation's request body.
