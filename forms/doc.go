@@ -43,12 +43,16 @@
 //   - Urlencoded fields are separated by '&', or by ';' where no '&'
 //     follows; '+' is a space, %XX escapes are UTF-8 (invalid sequences
 //     become U+FFFD) and raw bytes above 0x7F are Latin-1 characters.
+//   - Multipart field values are decoded in the charset parameter of the
+//     Content-Type (UTF-8 by default), or read as Latin-1 when they are not
+//     valid in it.
 //   - grant_type must be exactly "password" when sent; scope is split as
 //     Python's str.split() splits.
 //
 // The body is read once per request within the API's limit (a larger one
-// is answered 413), and a urlencoded body is scanned in one pass that
-// decodes only the six fields of the form: no map, no reflection.
+// is answered 413) and parsed by [typed.Form], the one form parser that
+// typed's form binding and [Bind] use too, so the three read the same
+// values from the same body.
 //
 // # Secrets
 //

@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"github.com/fastecho/fastecho/internal/httpx"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/go-playground/validator/v10"
 )
@@ -92,22 +91,13 @@ func newReader(strict bool, opts *Options) *reader {
 // read parses the request's form and checks it as FastAPI does.
 func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	var v [nFields]string
-	switch httpx.KindOf(r.Request().Header.Get("Content-Type")) {
-	case httpx.URLEncoded:
-		body, err := typed.ReadBody(r)
-		if err != nil {
-			return OAuth2PasswordRequestForm{}, err
-		}
-		v = parseURLEncoded(body)
-	case httpx.Multipart:
-		form, err := typed.Form(r)
-		if err != nil {
-			return OAuth2PasswordRequestForm{}, err
-		}
-		for k, name := range fieldNames {
-			if vs := form[name]; len(vs) > 0 {
-				v[k] = textValue(vs[len(vs)-1])
-			}
+	form, err := typed.Form(r)
+	if err != nil {
+		return OAuth2PasswordRequestForm{}, err
+	}
+	for k, name := range fieldNames {
+		if vs := form[name]; len(vs) > 0 {
+			v[k] = vs[len(vs)-1]
 		}
 	}
 	gt := v[fGrantType]
@@ -218,3 +208,17 @@ type passwordFormStrictDoc struct {
 	ClientID     *string `form:"client_id"`
 	ClientSecret *string `form:"client_secret"`
 }
+
+// The fields of the password form, in FastAPI's order (the order of its
+// 422 entries).
+const (
+	fGrantType = iota
+	fUsername
+	fPassword
+	fScope
+	fClientID
+	fClientSecret
+	nFields
+)
+
+var fieldNames = [nFields]string{"grant_type", "username", "password", "scope", "client_id", "client_secret"}

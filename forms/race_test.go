@@ -1,5 +1,0 @@
-//go:build race
-
-package forms_test
-
-func init() { raceEnabled = true }
