@@ -27,6 +27,11 @@ var (
 // (`WWW-Authenticate: APIKey`). Name must not be empty. Use it by pointer
 // and do not change it after first use.
 //
+// A key in the query string is part of the request's URI, which access
+// logs record (Echo's RequestLogger logs it with LogURI): redact it there,
+// as ExampleAPIKeyQuery_accessLog shows, or prefer [APIKeyHeader]. Proxies
+// and browsers' histories keep URIs too.
+//
 // FastAPI: `fastapi.security.APIKeyQuery`.
 type APIKeyQuery struct {
 	Name        string // the query parameter
