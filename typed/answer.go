@@ -50,7 +50,7 @@ func (e *ErrorResponder) Respond(w http.ResponseWriter, req *http.Request, route
 	if he == nil {
 		var sm statusMarshaler
 		if errors.As(err, &sm) {
-			return sm.StatusCode(), jsonContentType[0], sm
+			return sm.StatusCode(), jsonContentType, sm
 		}
 		if hostStatus == 0 {
 			e.cfg.log().Error("typed: error answered 500", "method", req.Method, "route", route, "error", err)
@@ -68,5 +68,5 @@ func (e *ErrorResponder) Respond(w http.ResponseWriter, req *http.Request, route
 	if e.cfg.problem {
 		return he.StatusCode(), ProblemContentType, &problemError{he: he, err: err}
 	}
-	return he.StatusCode(), jsonContentType[0], he
+	return he.StatusCode(), jsonContentType, he
 }
