@@ -1,6 +1,9 @@
 package typed
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // Adapter connects the core to a host framework whose request context is
 // C. Packages typed/echov4 and typed/echov5 implement it for Echo; an
@@ -24,6 +27,34 @@ type route[C any] struct {
 	path      string // the route's full path, for logs
 	status    int
 	noContent bool
+	params    []string // the route's single-segment path parameters
+}
+
+// errNotFound answers a request whose path parameter spans segments.
+func errNotFound() error { return &HTTPError{Status: http.StatusNotFound, Detail: "Not Found"} }
+
+// matches reports whether c's path parameters are single segments, as
+// Starlette's {name} matches them: Echo's router lets a route's last
+// parameter take the rest of the path ("/users/ann/b"), and an escaped
+// slash decodes to one.
+func (rt *route[C]) matches(c C) bool {
+	for _, name := range rt.params {
+		if strings.IndexByte(rt.host.Param(c, name), '/') >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pathParams returns the names of path's ":name" segments.
+func pathParams(path string) []string {
+	var names []string
+	for _, seg := range strings.Split(path, "/") {
+		if strings.HasPrefix(seg, ":") {
+			names = append(names, seg[1:])
+		}
+	}
+	return names
 }
 
 func (rt *route[C]) param(c any, name string) string { return rt.host.Param(c.(C), name) }
@@ -40,7 +71,7 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 		panic("typed: Register requires a method, a path and a handler")
 	}
 	rec := h.operation(op)
-	rt := &route[C]{host: host, cfg: a.cfg, path: op.Path, status: rec.status()}
+	rt := &route[C]{host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path)}
 	rt.noContent = noBody(rt.status)
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {

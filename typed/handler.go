@@ -60,6 +60,9 @@ func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (R
 		w := rt.host.Response(c)
 		r := newRequest(c, w, rt.host.Request(c), rt, rt.cfg)
 		defer recoverPanic(r, rt.path, func() bool { return rt.host.Committed(c) }, &err)
+		if !rt.matches(c) {
+			return rt.cfg.fail(w, errNotFound())
+		}
 		d, err := Resolve(r, dep)
 		if err != nil {
 			return rt.cfg.fail(w, err)

@@ -13,6 +13,12 @@
 //	GET  /panic           panics
 //	GET  /users/:name     answers the bound path parameter
 //	GET  /wrapped         returns fmt.Errorf("auth: %w", 401 HTTPError with WWW-Authenticate: Custom)
+//
+// and, for Redirects, with RedirectSlashes on:
+//
+//	GET, POST /slash/     answer "slash"
+//	GET /noslash          answers "noslash"
+//	GET /v1/things/       on a group "/v1"
 package hosttest
 
 import (
@@ -34,7 +40,7 @@ type Call struct {
 	Body   string // sent as application/json when not empty
 
 	WantStatus int
-	WantBody   string            // byte for byte; "" skips
+	WantBody   string            // byte for byte; "" skips, "-" wants none
 	WantHeader map[string]string // "" value: must be absent
 }
 
@@ -61,9 +67,13 @@ func Serve(t *testing.T, h http.Handler, calls []Call) {
 				req.Header.Set("Content-Type", "application/json")
 			}
 			for k, v := range c.Header {
+				if k == "Host" {
+					req.Host = v
+					continue
+				}
 				req.Header.Set(k, v)
 			}
-			res, err := http.DefaultClient.Do(req)
+			res, err := noRedirects.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +82,10 @@ func Serve(t *testing.T, h http.Handler, calls []Call) {
 			if res.StatusCode != c.WantStatus {
 				t.Errorf("status %d, want %d; body %s", res.StatusCode, c.WantStatus, got)
 			}
-			if c.WantBody != "" && string(got) != c.WantBody {
+			if c.WantBody == "-" && len(got) != 0 {
+				t.Errorf("body %q, want none", got)
+			}
+			if c.WantBody != "" && c.WantBody != "-" && string(got) != c.WantBody {
 				t.Errorf("body\n got %q\nwant %q", got, c.WantBody)
 			}
 			for k, v := range c.WantHeader {
@@ -83,6 +96,10 @@ func Serve(t *testing.T, h http.Handler, calls []Call) {
 		})
 	}
 }
+
+// noRedirects is a client that reports redirects instead of following
+// them (the tests never leave the loopback server).
+var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 const (
 	jsonType    = "application/json"
@@ -111,13 +128,44 @@ var Typed = []Call{
 
 // PathDecoding: a path parameter is percent-decoded exactly once, as
 // Starlette's are, whether the router matched on the decoded path or (when
-// the request has an escaped slash) on the raw one (security review F3).
+// the request has an escaped slash) on the raw one (security review F3);
+// and, as in Starlette, a parameter is one segment of the decoded path.
 var PathDecoding = []Call{
 	{Name: "path parameter decoded once", Target: "/users/%2561dmin", WantStatus: 200, WantBody: `"%61dmin"` + "\n"},
 	{Name: "path traversal stays encoded", Target: "/users/..%252F..%252Fetc", WantStatus: 200, WantBody: `"..%2F..%2Fetc"` + "\n"},
 	{Name: "plain escape decoded", Target: "/users/j%C3%A9", WantStatus: 200, WantBody: `"jé"` + "\n"},
-	{Name: "encoded slash (routed on the raw path) decoded once", Target: "/users/a%2Fb", WantStatus: 200, WantBody: `"a/b"` + "\n"},
-	{Name: "encoded slash and a double escape", Target: "/users/a%2F%2561", WantStatus: 200, WantBody: `"a/%61"` + "\n"},
+	{Name: "encoded slash: two segments, no match (Starlette's [^/]+)", Target: "/users/a%2Fb", WantStatus: 404},
+	{Name: "encoded slash and a double escape", Target: "/users/a%2F%2561", WantStatus: 404},
+	{Name: "a parameter never takes two segments", Target: "/users/a/b", WantStatus: 404},
+}
+
+// Redirects are Starlette's redirect_slashes answers: 307, no body, an
+// absolute Location with the query as sent, before any handler runs.
+var Redirects = []Call{
+	{Name: "slash added", Target: "/slash", Header: map[string]string{"Host": "api.test"}, WantStatus: 307, WantBody: "-",
+		WantHeader: map[string]string{"Location": "http://api.test/slash/"}},
+	{Name: "query kept as sent", Target: "/slash?q=a%20b&x=1", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/slash/?q=a%20b&x=1"}},
+	{Name: "POST redirected with 307", Method: http.MethodPost, Target: "/slash", Header: map[string]string{"Host": "api.test"},
+		WantStatus: 307, WantHeader: map[string]string{"Location": "http://api.test/slash/"}},
+	{Name: "another method: redirected, then 405", Method: http.MethodDelete, Target: "/slash", Header: map[string]string{"Host": "api.test"},
+		WantStatus: 307, WantHeader: map[string]string{"Location": "http://api.test/slash/"}},
+	{Name: "slash removed", Target: "/noslash/", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/noslash"}},
+	{Name: "every trailing slash removed", Target: "/noslash//", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/noslash"}},
+	{Name: "group prefix", Target: "/v1/things", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/v1/things/"}},
+	{Name: "path parameters", Target: "/users/ann/", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/users/ann"}},
+	{Name: "escaped path re-quoted", Target: "/users/a%20b/", Header: map[string]string{"Host": "api.test"}, WantStatus: 307,
+		WantHeader: map[string]string{"Location": "http://api.test/users/a%20b"}},
+	{Name: "the route itself", Target: "/slash/", WantStatus: 200, WantBody: `"slash"` + "\n"},
+	{Name: "no twin: 404", Target: "/nowhere", WantStatus: 404, WantHeader: map[string]string{"Location": ""}},
+	{Name: "no twin with a slash: 404", Target: "/nowhere/", WantStatus: 404, WantHeader: map[string]string{"Location": ""}},
+	{Name: "root never redirected", Target: "/", WantStatus: 404, WantHeader: map[string]string{"Location": ""}},
+	{Name: "a typed 404 of a real route is not redirected", Target: "/missing-item", WantStatus: 404,
+		WantBody: `{"detail":"Item not found"}` + "\n", WantHeader: map[string]string{"Location": ""}},
 }
 
 // EchoDefault are the answers of Echo's own errors and of a plain error
@@ -231,6 +279,12 @@ func CheckPathParam(t *testing.T, h http.Handler, seg string) {
 	req := httptest.NewRequest(http.MethodGet, "/users/"+seg, nil)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
+	if strings.Contains(want, "/") {
+		if rec.Code != http.StatusNotFound {
+			t.Fatalf("/users/%s (two segments once decoded): status %d, want 404", seg, rec.Code)
+		}
+		return
+	}
 	if rec.Code != http.StatusOK {
 		t.Fatalf("/users/%s: status %d: %s", seg, rec.Code, rec.Body)
 	}

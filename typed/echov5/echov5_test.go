@@ -180,3 +180,23 @@ func TestPlainHandlerResolve(t *testing.T) {
 			WantHeader: map[string]string{"WWW-Authenticate": "Bearer"}},
 	})
 }
+
+// TestRedirectSlashes: Starlette's redirect_slashes, decided by Echo's
+// router, with a query, on POST, on a group and on a path parameter.
+func TestRedirectSlashes(t *testing.T) {
+	e := echo.New()
+	e.HTTPErrorHandler = echov5.ErrorHandler(nil)
+	echov5.RedirectSlashes(e)
+	api := app(e, nil)
+	answer := func(s string) *typed.Handler[*echo.Context] {
+		return typed.Plain(func(*echo.Context, struct{}) (string, error) { return s, nil })
+	}
+	api.GET("/slash/", answer("slash"))
+	api.POST("/slash/", answer("slash"))
+	api.GET("/noslash", answer("noslash"))
+	api.Group("/v1").GET("/things/", answer("things"))
+	api.GET("/missing-item", typed.Plain(func(*echo.Context, struct{}) (string, error) {
+		return "", typed.NewHTTPError(http.StatusNotFound, "Item not found")
+	}))
+	hosttest.Serve(t, e, hosttest.Redirects)
+}
