@@ -67,23 +67,3 @@ func resolver[T any](dep typed.Dep[T]) func(*typed.Request) error {
 		return err
 	}
 }
-
-// TestScopesAllocs holds Scopes to no allocation once a chain's scope list
-// has been seen: its ScopeStr is remembered, its Scopes shared.
-func TestScopesAllocs(t *testing.T) {
-	if raceEnabled || testing.Short() {
-		t.Skip("allocation counts differ under the race detector")
-	}
-	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	r := echov4.NewRequest(echo.New().NewContext(req, httptest.NewRecorder())).WithScopes("items", "me")
-	resolve := func() {
-		s, _ := typed.Resolve(r, security.Scopes())
-		if s.ScopeStr != "items me" || len(s.Scopes) != 2 {
-			t.Fatalf("SecurityScopes = %+v", s)
-		}
-	}
-	resolve()
-	if got := testing.AllocsPerRun(100, resolve); got != 0 {
-		t.Errorf("%v allocations, want 0", got)
-	}
-}

@@ -21,11 +21,11 @@ func TestDigestRFC7616Vectors(t *testing.T) {
 		{"SHA-256", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"},
 	} {
 		alg, _ := findDigestAlg(tt.alg)
-		if got := string(digestResponse(alg, cred, user, cred.Realm, "GET")); got != tt.want {
+		if got := string(digestResponse(alg.hash(), alg, cred, user.Password, user.HA1, cred.Realm, "GET")); got != tt.want {
 			t.Errorf("%s response = %s, want %s", tt.alg, got, tt.want)
 		}
 		withHA1 := DigestUser[string]{HA1: strings.ToUpper(DigestHA1(tt.alg, cred.Username, cred.Realm, user.Password))}
-		if got := string(digestResponse(alg, cred, withHA1, cred.Realm, "GET")); got != tt.want {
+		if got := string(digestResponse(alg.hash(), alg, cred, withHA1.Password, withHA1.HA1, cred.Realm, "GET")); got != tt.want {
 			t.Errorf("%s response from HA1 = %s, want %s", tt.alg, got, tt.want)
 		}
 	}

@@ -69,7 +69,7 @@ func (*scopesDep) Resolve(r *typed.Request) (SecurityScopes, error) {
 	return SecurityScopes{Scopes: s[:len(s):len(s)], ScopeStr: r.ScopeStr()}, nil
 }
 
-func (*scopesDep) Describe(*typed.Doc) {}
+func (*scopesDep) Describe(d *typed.Doc) { d.UsesScopes() }
 
 // RequireScopes returns dep with a scope check: after dep resolves to v, every
 // scope accumulated above (see [Security]) must be in tokenScopes(v), or

@@ -28,6 +28,7 @@ type route[C any] struct {
 	status    int
 	noContent bool
 	params    []string // the route's single-segment path parameters
+	guards    []Guard  // the API's, then the operation's
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -70,8 +71,9 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 	if op.Method == "" || op.Path == "" || h == nil || host == nil {
 		panic("typed: Register requires a method, a path and a handler")
 	}
-	rec := h.operation(op)
-	rt := &route[C]{host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path)}
+	guards := append(append([]Guard(nil), a.guards...), op.Dependencies...)
+	rec := h.operation(op, guards)
+	rt := &route[C]{guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path)}
 	rt.noContent = noBody(rt.status)
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {

@@ -67,9 +67,10 @@ func (o *Options) config() *config {
 // (typed/echov4, typed/echov5) makes one with [NewAPI] and registers routes
 // through it; package openapi reads it through [Routes].
 type API struct {
-	mux Mux
-	cfg *config
-	ops *[]*Operation
+	mux    Mux
+	cfg    *config
+	ops    *[]*Operation
+	guards []Guard // run before every route's own dependencies (With)
 }
 
 // Mux is the part of a host router that packages built on typed use to
@@ -98,8 +99,8 @@ func NewAPI(mux Mux, opts *Options) *API {
 }
 
 // On returns an API that serves plain handlers on mux (a group of the same
-// router, say) and shares a's options, operations and overrides.
-func (a *API) On(mux Mux) *API { return &API{mux: mux, cfg: a.cfg, ops: a.ops} }
+// router, say) and shares a's options, operations, overrides and guards.
+func (a *API) On(mux Mux) *API { return &API{mux: mux, cfg: a.cfg, ops: a.ops, guards: a.guards} }
 
 // Core returns a.
 func (a *API) Core() *API { return a }

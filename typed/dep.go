@@ -3,6 +3,7 @@ package typed
 import (
 	"fmt"
 	"reflect"
+	"sync/atomic"
 )
 
 // A Dep is a value resolved from a request before a handler runs: FastAPI's
@@ -35,7 +36,7 @@ type funcDep[T, C any] struct {
 }
 
 func (d *funcDep[T, C]) Resolve(r *Request) (T, error) {
-	return cached(r, d, func() (T, error) { return d.fn(hostOf[C](r)) })
+	return cached(r, d, false, func() (T, error) { return d.fn(hostOf[C](r)) })
 }
 
 func (d *funcDep[T, C]) Describe(doc *Doc) { doc.checkHost(reflect.TypeFor[C](), "Func") }
@@ -68,12 +69,13 @@ func Depends[A, T, C any](a Dep[A], fn func(c C, a A) (T, error)) Dep[T] {
 }
 
 type depends1[A, T, C any] struct {
-	a  Dep[A]
-	fn func(C, A) (T, error)
+	a      Dep[A]
+	fn     func(C, A) (T, error)
+	scoped atomic.Bool // a sub-dependency uses scopes; set by Describe
 }
 
 func (d *depends1[A, T, C]) Resolve(r *Request) (T, error) {
-	return cached(r, d, func() (T, error) {
+	return cached(r, d, d.scoped.Load(), func() (T, error) {
 		a, err := Resolve(r, d.a)
 		if err != nil {
 			var zero T
@@ -85,7 +87,9 @@ func (d *depends1[A, T, C]) Resolve(r *Request) (T, error) {
 
 func (d *depends1[A, T, C]) Describe(doc *Doc) {
 	doc.checkHost(reflect.TypeFor[C](), "Depends")
-	d.a.Describe(doc)
+	if doc.usesScopes(d.a.Describe) {
+		d.scoped.Store(true)
+	}
 }
 
 // Depends2 returns a [Dep] computed by fn from the values of a and b,
@@ -98,13 +102,14 @@ func Depends2[A, B, T, C any](a Dep[A], b Dep[B], fn func(c C, a A, b B) (T, err
 }
 
 type depends2[A, B, T, C any] struct {
-	a  Dep[A]
-	b  Dep[B]
-	fn func(C, A, B) (T, error)
+	a      Dep[A]
+	b      Dep[B]
+	fn     func(C, A, B) (T, error)
+	scoped atomic.Bool // a sub-dependency uses scopes; set by Describe
 }
 
 func (d *depends2[A, B, T, C]) Resolve(r *Request) (T, error) {
-	return cached(r, d, func() (T, error) {
+	return cached(r, d, d.scoped.Load(), func() (T, error) {
 		var zero T
 		a, err := Resolve(r, d.a)
 		if err != nil {
@@ -120,8 +125,9 @@ func (d *depends2[A, B, T, C]) Resolve(r *Request) (T, error) {
 
 func (d *depends2[A, B, T, C]) Describe(doc *Doc) {
 	doc.checkHost(reflect.TypeFor[C](), "Depends2")
-	d.a.Describe(doc)
-	d.b.Describe(doc)
+	if doc.usesScopes(func(doc *Doc) { d.a.Describe(doc); d.b.Describe(doc) }) {
+		d.scoped.Store(true)
+	}
 }
 
 // Depends3 returns a [Dep] computed by fn from the values of a, b and c,
@@ -135,14 +141,15 @@ func Depends3[A, B, D, T, C any](a Dep[A], b Dep[B], c Dep[D], fn func(ctx C, a 
 }
 
 type depends3[A, B, D, T, C any] struct {
-	a  Dep[A]
-	b  Dep[B]
-	c  Dep[D]
-	fn func(C, A, B, D) (T, error)
+	a      Dep[A]
+	b      Dep[B]
+	c      Dep[D]
+	fn     func(C, A, B, D) (T, error)
+	scoped atomic.Bool // a sub-dependency uses scopes; set by Describe
 }
 
 func (d *depends3[A, B, D, T, C]) Resolve(r *Request) (T, error) {
-	return cached(r, d, func() (T, error) {
+	return cached(r, d, d.scoped.Load(), func() (T, error) {
 		var zero T
 		a, err := Resolve(r, d.a)
 		if err != nil {
@@ -162,9 +169,9 @@ func (d *depends3[A, B, D, T, C]) Resolve(r *Request) (T, error) {
 
 func (d *depends3[A, B, D, T, C]) Describe(doc *Doc) {
 	doc.checkHost(reflect.TypeFor[C](), "Depends3")
-	d.a.Describe(doc)
-	d.b.Describe(doc)
-	d.c.Describe(doc)
+	if doc.usesScopes(func(doc *Doc) { d.a.Describe(doc); d.b.Describe(doc); d.c.Describe(doc) }) {
+		d.scoped.Store(true)
+	}
 }
 
 // Value returns a [Dep] that always resolves to v and documents nothing.

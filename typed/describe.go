@@ -34,16 +34,20 @@ type Body struct {
 // Doc collects what a route's dependencies contribute to its operation. A
 // Dep's Describe method receives one at registration.
 type Doc struct {
-	host   reflect.Type // the handler's context type; nil outside a handler
-	below  *[]string    // scopes declared through WithScopes, when recording (ScopesBelow)
 	op     *Operation
+	host   reflect.Type // the handler's context type; nil outside a handler
 	scopes []string
 	reqs   *[]SecurityRequirement
+	below  *[]string // scopes declared through WithScopes, when recording (ScopesBelow)
+	uses   *bool     // set when the subtree uses scopes, when recording (usesScopes)
 }
 
 func newDoc(op *Operation) *Doc {
 	return &Doc{op: op, reqs: &op.Security}
 }
+
+// view returns a copy of d, which the caller changes.
+func (d *Doc) view() *Doc { v := *d; return &v }
 
 // Scopes returns the scopes accumulated above the dependency being
 // described, outermost first.
@@ -55,7 +59,35 @@ func (d *Doc) WithScopes(scopes ...string) *Doc {
 	if d.below != nil {
 		*d.below = append(*d.below, scopes...)
 	}
-	return &Doc{host: d.host, op: d.op, scopes: mergeScopes(d.scopes, scopes), reqs: d.reqs, below: d.below}
+	if len(scopes) > 0 {
+		d.UsesScopes()
+	}
+	v := d.view()
+	v.scopes = mergeScopes(d.scopes, scopes)
+	return v
+}
+
+// UsesScopes records that the dependency being described reads the scopes
+// accumulated above it (FastAPI's SecurityScopes), so that its result, and
+// that of every dependency above it, is memoized per set of scopes, as
+// FastAPI caches it. Security schemes record it through AddSecurity.
+func (d *Doc) UsesScopes() {
+	if d.uses != nil {
+		*d.uses = true
+	}
+}
+
+// usesScopes runs describe on a view of d that records whether the
+// subtree uses scopes, and returns it (telling d's own record too).
+func (d *Doc) usesScopes(describe func(*Doc)) bool {
+	uses := false
+	v := d.view()
+	v.uses = &uses
+	describe(v)
+	if uses {
+		d.UsesScopes()
+	}
+	return uses
 }
 
 // AddSecurity records that the operation requires s with scopes, as a
@@ -68,6 +100,7 @@ func (d *Doc) AddSecurity(s Scheme, scopes []string) {
 // AddRequirement records req as one alternative security requirement of the
 // operation, unless an identical one is already recorded.
 func (d *Doc) AddRequirement(req SecurityRequirement) {
+	d.UsesScopes()
 	for _, have := range *d.reqs {
 		if sameRequirement(have, req) {
 			return
@@ -82,7 +115,9 @@ func (d *Doc) AddRequirement(req SecurityRequirement) {
 // it to regroup their members' requirements.
 func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
 	var reqs []SecurityRequirement
-	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs, below: d.below})
+	v := d.view()
+	v.reqs = &reqs
+	describe(v)
 	return reqs
 }
 
@@ -94,7 +129,9 @@ func (d *Doc) Collect(describe func(*Doc)) []SecurityRequirement {
 func (d *Doc) ScopesBelow(describe func(*Doc)) []string {
 	var reqs []SecurityRequirement
 	below := []string{}
-	describe(&Doc{host: d.host, op: d.op, scopes: d.scopes, reqs: &reqs, below: &below})
+	v := d.view()
+	v.reqs, v.below, v.uses = &reqs, &below, nil
+	describe(v)
 	return below
 }
 

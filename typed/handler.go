@@ -63,6 +63,11 @@ func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (R
 		if !rt.matches(c) {
 			return rt.cfg.fail(w, errNotFound())
 		}
+		for _, g := range rt.guards {
+			if err := g.check(r); err != nil {
+				return rt.cfg.fail(w, err)
+			}
+		}
 		d, err := Resolve(r, dep)
 		if err != nil {
 			return rt.cfg.fail(w, err)
@@ -125,7 +130,7 @@ func Plain[Req, Resp, C any](fn func(c C, req Req) (Resp, error)) *Handler[C] {
 
 // operation completes op with what h knows: types, parameters, body,
 // security, and FastAPI's default summary.
-func (h *Handler[C]) operation(op Operation) *Operation {
+func (h *Handler[C]) operation(op Operation, guards []Guard) *Operation {
 	rec := op
 	rec.Tags = append([]string(nil), op.Tags...)
 	rec.Request, rec.Response = h.req, h.resp
@@ -133,8 +138,12 @@ func (h *Handler[C]) operation(op Operation) *Operation {
 	rec.Params = nil
 	rec.Body = nil
 	rec.Hidden = op.Hidden || h.raw
+	rec.Dependencies = guards
 	doc := newDoc(&rec)
 	doc.host = reflect.TypeFor[C]()
+	for _, g := range guards {
+		g.Describe(doc)
+	}
 	h.describe(doc)
 	if rec.Summary == "" && h.name != "" {
 		rec.Summary = titleWords(h.name)

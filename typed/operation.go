@@ -20,6 +20,9 @@ type Operation struct {
 	Status      int      // success status; 0 means 200
 	Deprecated  bool
 	Hidden      bool // left out of the OpenAPI document (FastAPI's include_in_schema=False); Upgrade routes always are
+	// Dependencies run before the handler's own dependency, after the
+	// API's guards: FastAPI's path operation dependencies=[…].
+	Dependencies []Guard
 
 	Name     string                // Echo route name
 	Request  reflect.Type          // the handler's Req type

@@ -3,6 +3,7 @@ package typed
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,9 @@ import (
 type Request struct {
 	scopes   []string
 	scopeStr string
+	scopeKey string // the scopes sorted, joined: a memo key part, as FastAPI's sorted set
+	own      bool   // made by WithScopes: the next dependency resolved declared scopes
+	ownDep   any    // the dependency resolved with its own scopes (FastAPI's own_oauth_scopes)
 	state    *requestState
 }
 
@@ -101,11 +105,16 @@ func (r *Request) ScopeStr() string { return r.scopeStr }
 // WithScopes returns a view of r whose Scopes are r's followed by those of
 // scopes not already present. The view shares r's request and memo.
 func (r *Request) WithScopes(scopes ...string) *Request {
-	merged := mergeScopes(r.scopes, scopes)
-	if len(merged) == len(r.scopes) {
-		return r // nothing added
+	if len(scopes) == 0 {
+		return r
 	}
-	return &Request{scopes: merged, scopeStr: strings.Join(merged, " "), state: r.state}
+	v := &Request{scopes: r.scopes, scopeStr: r.scopeStr, scopeKey: r.scopeKey, own: true, state: r.state}
+	if merged := mergeScopes(r.scopes, scopes); len(merged) > len(r.scopes) {
+		sorted := slices.Clone(merged)
+		slices.Sort(sorted)
+		v.scopes, v.scopeStr, v.scopeKey = merged, strings.Join(merged, " "), strings.Join(sorted, " ")
+	}
+	return v
 }
 
 // Resolve resolves d for r: d.Resolve(r), or its replacement's if a test
@@ -114,6 +123,11 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 // calling their Resolve method, so that an override applies wherever the
 // overridden dependency is reached.
 func Resolve[T any](r *Request, d Dep[T]) (T, error) {
+	if r.own {
+		v := *r
+		v.own, v.ownDep = false, d
+		r = &v
+	}
 	if with, ok := r.state.cfg.overrides.lookup(d); ok {
 		return with.(Dep[T]).Resolve(r)
 	}
@@ -126,15 +140,22 @@ func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 // routes of the dependency graph reach it (a Digest nonce count, a
 // database transaction). key must be comparable; use a pointer of your own
 // (the dependency itself) so that keys of different packages never
-// collide. [Func] and the Depends family memoize with their dependency and
-// [Request.ScopeStr] as the key, FastAPI's use_cache.
+// collide. [Func] and the Depends family memoize with their dependency as
+// the key, and with the set of accumulated scopes when the dependency uses
+// scopes, as FastAPI's dependency cache does.
 func Memo[T any](r *Request, key any, compute func() (T, error)) (T, error) {
 	return memo(r, key, "", compute)
 }
 
-// cached memoizes dependency d's result for the request at r's scopes.
-func cached[T any](r *Request, d any, compute func() (T, error)) (T, error) {
-	return memo(r, d, r.scopeStr, compute)
+// cached memoizes dependency d's result for the request, as FastAPI's
+// cache key does: per set of accumulated scopes when d uses scopes (scoped)
+// or declared its own (Security(d, scopes…)), else once per request.
+func cached[T any](r *Request, d any, scoped bool, compute func() (T, error)) (T, error) {
+	key := ""
+	if scoped || r.ownDep == d {
+		key = "\x00" + r.scopeKey // never "" (Memo's), even without scopes
+	}
+	return memo(r, d, key, compute)
 }
 
 func memo[T any](r *Request, key any, scopes string, compute func() (T, error)) (T, error) {

@@ -18,13 +18,22 @@ import (
 const (
 	defaultKeyRefreshInterval = 10 * time.Second
 	defaultKeyMaxAge          = time.Hour
-	// retryAfterFailure is how long a failed discovery is remembered:
-	// requests in that time get 503 at once instead of queueing behind
-	// another attempt.
+	// retryAfterFailure is how long a failed discovery is remembered,
+	// counted from its end: requests in that time get 503 at once instead
+	// of queueing behind another attempt.
 	retryAfterFailure = 5 * time.Second
 	// fetchTimeout bounds a fetch of the discovery document or the keys,
 	// whatever the HTTP client's own timeout.
 	fetchTimeout = 10 * time.Second
+	// fetchWait bounds how long requests wait for a fetch that has not
+	// ended, counted from the start of the fetch: long enough for a
+	// provider that answers at all, short next to fetchTimeout, so that a
+	// provider that hangs costs each waiting request at most this much.
+	// The fetch itself goes on in the background until fetchTimeout.
+	fetchWait = 2 * time.Second
+	// retryWhileFetching is the Retry-After of a request that stopped
+	// waiting for a fetch still running.
+	retryWhileFetching = time.Second
 )
 
 // Errors of the key set, told apart by describe.
@@ -44,7 +53,8 @@ var asymmetricAlgs = []jose.SignatureAlgorithm{
 }
 
 // keySet is the provider's JSON Web Key Set (jwks_uri), cached. It
-// implements go-oidc's KeySet, with two differences from its RemoteKeySet:
+// implements go-oidc's KeySet, with these differences from its
+// RemoteKeySet:
 //
 //   - A token whose kid names a cached key is verified with that key only; a
 //     bad signature never makes it fetch the set again (RemoteKeySet fetches
@@ -52,10 +62,16 @@ var asymmetricAlgs = []jose.SignatureAlgorithm{
 //     provider with forged tokens).
 //   - A token signed with a key it does not know makes it fetch the set
 //     (that is how a provider's key rotation is picked up, OpenID Connect
-//     Core §10.1.1), but at most once per refreshInterval; keys older than
-//     maxAge are fetched again, so keys the provider withdrew stop verifying.
-//
-// Concurrent fetches are coalesced into one.
+//     Core §10.1.1), but at most once per refreshInterval, counted from the
+//     end of the last fetch, whether it succeeded or failed.
+//   - Keys older than maxAge are used at once while a fetch runs in the
+//     background (stale-while-revalidate), so keys the provider withdrew
+//     stop verifying without valid requests ever waiting for the provider;
+//     the old keys stay in use while the provider cannot be reached.
+//   - At most one fetch runs at a time, and a request waits for it at most
+//     fetchWait after it started; then it is a 503. After a failed fetch,
+//     requests that need one are a 503 at once until refreshInterval has
+//     passed.
 type keySet struct {
 	url             string
 	client          *http.Client
@@ -65,16 +81,80 @@ type keySet struct {
 
 	snap atomic.Pointer[keySnapshot] // the cached keys, read without locking
 
-	mu       sync.Mutex
-	tried    time.Time     // when a fetch last started
-	inflight chan struct{} // closed when the running fetch ends
-	err      error         // the last fetch's error
+	mu    sync.Mutex
+	run   *fetchRun // the running fetch, nil when none
+	ended time.Time // when the last fetch ended, by now
+	err   error     // the last fetch's error
 }
 
 // keySnapshot is the key set as last fetched.
 type keySnapshot struct {
 	keys    []jose.JSONWebKey
 	fetched time.Time
+}
+
+// fetchRun is one fetch of the discovery document or the key set, which
+// requests wait for.
+type fetchRun struct {
+	done  chan struct{} // closed when the fetch ends
+	until time.Time     // wall clock: waiting requests give up then
+	err   error         // the fetch's error, set before done is closed
+}
+
+func newFetchRun() *fetchRun {
+	return &fetchRun{done: make(chan struct{}), until: time.Now().Add(fetchWait)}
+}
+
+// wait waits for the fetch to end, but not past r.until nor past the end
+// of the request. The deadline is on the wall clock, not on the
+// verifier's Now: it bounds the time a request is held.
+func (r *fetchRun) wait(ctx context.Context) error {
+	select {
+	case <-r.done:
+		return nil
+	default:
+	}
+	d := time.Until(r.until)
+	if d <= 0 {
+		return errStillFetching
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-r.done:
+		return nil
+	case <-t.C:
+		return errStillFetching
+	case <-ctx.Done():
+		return &retryError{err: fmt.Errorf("%w: %w", ErrProviderUnavailable, ctx.Err()), after: retryWhileFetching}
+	}
+}
+
+// errStillFetching answers a request that stopped waiting for a fetch.
+var errStillFetching = &retryError{
+	err:   fmt.Errorf("%w: no answer within %v", ErrProviderUnavailable, fetchWait),
+	after: retryWhileFetching,
+}
+
+// retryError is a failure to reach the provider, with the time until the
+// next attempt: the Retry-After of the 503.
+type retryError struct {
+	err   error
+	after time.Duration
+}
+
+func (e *retryError) Error() string { return e.err.Error() }
+func (e *retryError) Unwrap() error { return e.err }
+
+// retryAfter is the Retry-After, in whole seconds, for err.
+func retryAfter(err error) int {
+	after := retryAfterFailure
+	var re *retryError
+	if errors.As(err, &re) {
+		after = re.after
+	}
+	secs := int((after + time.Second - 1) / time.Second)
+	return max(secs, 1)
 }
 
 // errSlot is the context key under which Verifier.Resolve leaves a place
@@ -102,25 +182,33 @@ func (k *keySet) verify(ctx context.Context, jwt string) ([]byte, error) {
 	}
 	header := jws.Signatures[0].Header
 
-	keys, fetched := k.cached()
-	if keys == nil || k.now().Sub(fetched) >= k.maxAge {
-		// Nothing cached yet, or the keys are old: fetch (unless a fetch
-		// started less than refreshInterval ago). Old keys are still used
-		// when the provider cannot be reached.
-		if fresh, err := k.refresh(ctx); err == nil {
-			keys = fresh
-		} else if keys == nil {
+	snap := k.snap.Load()
+	if snap == nil {
+		// Nothing cached yet: there is nothing to verify with but what
+		// this fetch (or the one running) brings.
+		err := k.refresh(ctx)
+		if snap = k.snap.Load(); snap == nil {
+			if err == nil {
+				err = fmt.Errorf("%w: no key set fetched yet", ErrProviderUnavailable)
+			}
 			return nil, err
 		}
+	} else if k.now().Sub(snap.fetched) >= k.maxAge {
+		// Old keys: verify with them now, fetch them again meanwhile.
+		k.revalidate()
 	}
-	payload, err := verifyWith(jws, header, keys)
+	payload, err := verifyWith(jws, header, snap.keys)
 	if !errors.Is(err, errUnknownKey) {
 		return payload, err
 	}
-	// A key the cache does not know: the provider may have rotated.
-	keys, err = k.refresh(ctx)
-	if err == nil {
-		payload, err = verifyWith(jws, header, keys)
+	// A key the cache does not know: the provider may have rotated. Any
+	// keys fetched since snap (by this refresh or by another) are tried;
+	// without any, the refresh's failure is the answer.
+	err = k.refresh(ctx)
+	if latest := k.snap.Load(); latest != snap {
+		payload, err = verifyWith(jws, header, latest.keys)
+	} else if err == nil {
+		err = errUnknownKey
 	}
 	if errors.Is(err, errUnknownKey) && header.KeyID == "" {
 		// Without a kid, no key verifying it is a bad signature.
@@ -153,59 +241,75 @@ func verifyWith(jws *jose.JSONWebSignature, header jose.Header, keys []jose.JSON
 	return nil, errUnknownKey
 }
 
-func (k *keySet) cached() ([]jose.JSONWebKey, time.Time) {
-	if s := k.snap.Load(); s != nil {
-		return s.keys, s.fetched
+// untilNext is how long until a fetch may start again (at most 0 when it
+// may now). k.mu is held.
+func (k *keySet) untilNext() time.Duration {
+	if k.ended.IsZero() {
+		return 0
 	}
-	return nil, time.Time{}
+	return k.refreshInterval - k.now().Sub(k.ended)
 }
 
-// refresh fetches the key set, or waits for the fetch already running. It
-// fetches only if no fetch started in the last refreshInterval; otherwise
-// it answers the last fetch's error, or errUnknownKey if it succeeded.
-func (k *keySet) refresh(ctx context.Context) ([]jose.JSONWebKey, error) {
+// start starts a fetch. k.mu is held and no fetch is running.
+func (k *keySet) start() *fetchRun {
+	run := newFetchRun()
+	k.run = run
+	go k.fetch(run)
+	return run
+}
+
+// revalidate starts a fetch in the background, unless one is running or
+// the last one ended less than refreshInterval ago.
+func (k *keySet) revalidate() {
 	k.mu.Lock()
-	wait := k.inflight
-	if wait == nil {
-		if !k.tried.IsZero() && k.now().Sub(k.tried) < k.refreshInterval {
+	defer k.mu.Unlock()
+	if k.run == nil && k.untilNext() <= 0 {
+		k.start()
+	}
+}
+
+// refresh fetches the key set, or waits for the fetch already running (at
+// most until fetchWait after it started); the keys fetched are in k.snap.
+// It starts a fetch only if the last one ended at least refreshInterval
+// ago; otherwise it answers at once, with the last fetch's error.
+func (k *keySet) refresh(ctx context.Context) error {
+	k.mu.Lock()
+	run := k.run
+	if run == nil {
+		if wait := k.untilNext(); wait > 0 {
 			err := k.err
 			k.mu.Unlock()
 			if err == nil {
-				err = errUnknownKey
+				return nil
 			}
-			return nil, err
+			return &retryError{err: err, after: wait}
 		}
-		wait = make(chan struct{})
-		k.inflight, k.tried = wait, k.now()
-		go k.fetch(wait)
+		run = k.start()
 	}
 	k.mu.Unlock()
-	select {
-	case <-wait:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	if err := run.wait(ctx); err != nil {
+		return err
 	}
-	k.mu.Lock()
-	err := k.err
-	k.mu.Unlock()
-	if err != nil {
-		return nil, err
+	if run.err != nil {
+		return &retryError{err: run.err, after: k.refreshInterval}
 	}
-	keys, _ := k.cached()
-	return keys, nil
+	return nil
 }
 
-// fetch gets the key set and closes done. It runs on its own, so that one
-// request giving up does not fail the others waiting for the same fetch.
-func (k *keySet) fetch(done chan struct{}) {
+// fetch gets the key set and ends run. It runs on its own, so that one
+// request giving up does not fail the others waiting for the same fetch,
+// and so that a fetch started for old keys delays no request.
+func (k *keySet) fetch(run *fetchRun) {
 	keys, err := k.get()
 	k.mu.Lock()
+	end := k.now()
 	if err == nil {
-		k.snap.Store(&keySnapshot{keys: keys, fetched: k.now()})
+		k.snap.Store(&keySnapshot{keys: keys, fetched: end})
 	}
-	k.err, k.inflight = err, nil
+	k.err, k.ended, k.run = err, end, nil
+	run.err = err
 	k.mu.Unlock()
-	close(done)
+	close(run.done)
 }
 
 func (k *keySet) get() ([]jose.JSONWebKey, error) {

@@ -47,20 +47,48 @@ var ErrProviderUnavailable = errors.New("oidc: provider unavailable")
 //     401 {"detail":"Could not validate credentials"} with
 //     `WWW-Authenticate: Bearer error="invalid_token", error_description="…"`
 //     (RFC 6750 §3.1).
-//   - The provider's discovery document or keys unreachable before any were
-//     fetched: 503 with `Retry-After`; tried again after a few seconds.
+//   - The provider cannot be reached and there are no keys to verify the
+//     token with: 503 {"detail":"The identity provider is unavailable"}
+//     with `Retry-After`, the seconds until the next attempt (see below).
+//   - A discovery document whose issuer does not match the discovery URL
+//     (see InsecureIssuerURL): 503 likewise, every attempt; the cause is
+//     the error the 503 wraps.
 //
 // The checks are go-oidc's: the signature, with one of the algorithms the
 // provider advertises (never HMAC or none); "iss" equal to the discovery
 // document's issuer; "aud" containing ClientID; "exp" present and not
 // past (no leeway); "nbf", if present, not more than five minutes ahead.
 //
+// The discovery document is checked as OpenID Connect Discovery §4.3 (and
+// go-oidc's NewProvider) say: its "issuer", with any trailing "/" removed
+// and "/.well-known/openid-configuration" appended, must be exactly the
+// discovery URL, so that a document cannot name a provider other than the
+// one configured.
+//
 // The provider's keys (its jwks_uri) are fetched on first use and cached.
 // A token signed with a key the cache does not know makes it fetch them
-// again, at most once per KeyRefreshInterval, so the provider can rotate
-// keys at any time; a token with a bad signature never does. Keys older
-// than KeyMaxAge are fetched again (kept if the provider is down), so keys
-// the provider withdrew stop verifying. It documents itself as its Scheme.
+// again, so the provider can rotate keys at any time; a token with a bad
+// signature never does. Keys older than KeyMaxAge are fetched again in the
+// background while requests go on being verified with them at once
+// (stale-while-revalidate); they are kept while the provider is down, and
+// once fetched again, keys the provider withdrew stop verifying. A request
+// never waits for the provider while the cached keys can verify its token.
+//
+// A provider that does not answer never holds requests for long:
+//
+//   - At most one fetch of the discovery document and one of the keys run
+//     at a time; a fetch is given up after 10 seconds (or the HTTPClient's
+//     timeout, if shorter).
+//   - A request that needs a fetch (the first ones, or a token whose key
+//     is not cached) waits for it at most 2 seconds after the fetch
+//     started, then is answered 503 with `Retry-After: 1`; the fetch goes
+//     on in the background, and its keys serve the requests that follow.
+//   - A failed fetch is not tried again for KeyRefreshInterval (the keys)
+//     or 5 seconds (the discovery document), counted from its end; in that
+//     window a request that needs it is answered 503 at once, its
+//     `Retry-After` the time left.
+//
+// It documents itself as its Scheme.
 type Verifier[C any] struct {
 	// Scheme names the provider: its OpenIDConnectURL is the discovery
 	// document, fetched on first use, and it is what the OpenAPI document
@@ -69,6 +97,19 @@ type Verifier[C any] struct {
 	// DiscoveryURL, if set, is fetched instead of Scheme.OpenIDConnectURL
 	// (which may then be relative, for the docs).
 	DiscoveryURL string
+	// InsecureIssuerURL, if set, is the issuer the discovery document must
+	// name instead of the one its URL implies, for a provider known to
+	// publish its document elsewhere than under its issuer (go-oidc's
+	// InsecureIssuerURLContext). The document's "issuer" must then equal
+	// it exactly, and tokens must still carry it as their "iss".
+	//
+	// It weakens a check of OpenID Connect Discovery §4.3: the document
+	// then chooses the issuer and keys the verifier trusts without the
+	// URL vouching for them, so whoever can serve that URL (a shared or
+	// multi-tenant host, a misrouted proxy) can make tokens of another
+	// issuer, signed with keys of its choosing, verify. Set it only to
+	// the issuer the provider documents, and only for such a provider.
+	InsecureIssuerURL string
 	// ClientID is the audience every token must name (its "aud").
 	ClientID string
 	// SkipClientIDCheck accepts tokens of any audience; only for access
@@ -80,23 +121,26 @@ type Verifier[C any] struct {
 	// HTTPClient fetches the discovery document and keys; nil means a
 	// client with a 10-second timeout.
 	HTTPClient *http.Client
-	// KeyRefreshInterval is the least time between two fetches of the
-	// provider's keys, whether caused by a token signed with a key the
-	// cache does not know, by old keys or by a failed fetch; 0 means 10
-	// seconds.
+	// KeyRefreshInterval is the least time between the end of one fetch
+	// of the provider's keys and the start of the next, whether caused by
+	// a token signed with a key the cache does not know, by old keys or by
+	// a failed fetch; 0 means 10 seconds.
 	KeyRefreshInterval time.Duration
 	// KeyMaxAge is how long fetched keys are used before they are fetched
-	// again; 0 means an hour.
+	// again, in the background, the old ones serving until then; 0 means
+	// an hour.
 	KeyMaxAge time.Duration
-	// Now is the clock, for tests; nil means time.Now.
+	// Now is the clock of the token checks and of the key cache's
+	// intervals, for tests; nil means time.Now. How long a request waits
+	// for the provider is measured on the wall clock.
 	Now func() time.Time
 
 	verifier atomic.Pointer[gooidc.IDTokenVerifier]
 
 	mu      sync.Mutex
-	loading chan struct{} // closed when the running discovery ends
-	failed  time.Time     // when the last discovery failed
-	err     error         // its error
+	loading *fetchRun // the running discovery, nil when none
+	failed  time.Time // when the last discovery failed, by now
+	err     error     // its error
 }
 
 // Resolve verifies the request's bearer token and returns its claims.
@@ -135,9 +179,10 @@ func (v *Verifier[C]) Resolve(r *typed.Request) (C, error) {
 // Describe documents the Scheme.
 func (v *Verifier[C]) Describe(d *typed.Doc) { v.Scheme.Describe(d) }
 
+// unavailable is the 503 for err, a failure to reach the provider.
 func unavailable(err error) error {
 	return &typed.HTTPError{Status: http.StatusServiceUnavailable, Detail: "The identity provider is unavailable",
-		Header: http.Header{"Retry-After": {strconv.Itoa(int(retryAfterFailure / time.Second))}}, Err: err}
+		Header: http.Header{"Retry-After": {strconv.Itoa(retryAfter(err))}}, Err: err}
 }
 
 func (v *Verifier[C]) now() time.Time {
@@ -148,8 +193,9 @@ func (v *Verifier[C]) now() time.Time {
 }
 
 // load returns the token verifier, discovering the provider on first use.
-// One discovery runs at a time; after a failure, requests are answered
-// with its error for retryAfterFailure before the next attempt.
+// One discovery runs at a time, and requests wait for it at most fetchWait
+// after it started; after a failure, requests are answered with its error
+// for retryAfterFailure, counted from its end, before the next attempt.
 func (v *Verifier[C]) load(ctx context.Context) (*gooidc.IDTokenVerifier, error) {
 	if ver := v.verifier.Load(); ver != nil {
 		return ver, nil
@@ -159,35 +205,33 @@ func (v *Verifier[C]) load(ctx context.Context) (*gooidc.IDTokenVerifier, error)
 		v.mu.Unlock()
 		return ver, nil
 	}
-	wait := v.loading
-	if wait == nil {
-		if v.err != nil && v.now().Sub(v.failed) < retryAfterFailure {
-			err := v.err
-			v.mu.Unlock()
-			return nil, err
+	run := v.loading
+	if run == nil {
+		if v.err != nil {
+			if wait := retryAfterFailure - v.now().Sub(v.failed); wait > 0 {
+				err := v.err
+				v.mu.Unlock()
+				return nil, &retryError{err: err, after: wait}
+			}
 		}
-		wait = make(chan struct{})
-		v.loading = wait
-		go v.discover(wait)
+		run = newFetchRun()
+		v.loading = run
+		go v.discover(run)
 	}
 	v.mu.Unlock()
-	select {
-	case <-wait:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	if err := run.wait(ctx); err != nil {
+		return nil, err
 	}
 	if ver := v.verifier.Load(); ver != nil {
 		return ver, nil
 	}
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return nil, v.err
+	return nil, &retryError{err: run.err, after: retryAfterFailure}
 }
 
-// discover fetches the discovery document, builds the verifier and closes
-// done. It runs on its own, so that a request giving up does not fail the
+// discover fetches the discovery document, builds the verifier and ends
+// run. It runs on its own, so that a request giving up does not fail the
 // others waiting for it.
-func (v *Verifier[C]) discover(done chan struct{}) {
+func (v *Verifier[C]) discover(run *fetchRun) {
 	client := v.HTTPClient
 	if client == nil {
 		client = defaultClient
@@ -196,13 +240,14 @@ func (v *Verifier[C]) discover(done chan struct{}) {
 	if url == "" {
 		url = v.Scheme.OpenIDConnectURL
 	}
-	cfg, err := discover(client, url)
+	cfg, err := discover(client, url, v.InsecureIssuerURL)
 	v.mu.Lock()
-	defer close(done)
+	defer close(run.done)
 	defer v.mu.Unlock()
 	v.loading = nil
 	if err != nil {
 		v.err, v.failed = fmt.Errorf("%w: %v", ErrProviderUnavailable, err), v.now()
+		run.err = v.err
 		return
 	}
 	keys := &keySet{url: cfg.JWKSURL, client: client, now: v.now,
@@ -246,9 +291,15 @@ func supported(advertised []string) []string {
 	return algs
 }
 
+// wellKnown is the path a discovery document is published at, under its
+// issuer (OpenID Connect Discovery 1.0 §4).
+const wellKnown = "/.well-known/openid-configuration"
+
 // discover fetches and reads a discovery document (OpenID Connect
-// Discovery 1.0 §4).
-func discover(client *http.Client, url string) (*gooidc.ProviderConfig, error) {
+// Discovery 1.0 §4) and checks its issuer (§4.3): with insecureIssuer
+// empty, the issuer without a trailing "/", followed by wellKnown, must be
+// url; otherwise the issuer must be insecureIssuer.
+func discover(client *http.Client, url, insecureIssuer string) (*gooidc.ProviderConfig, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -280,6 +331,13 @@ func discover(client *http.Client, url string) (*gooidc.ProviderConfig, error) {
 	}
 	if doc.Issuer == "" || doc.JWKSURL == "" {
 		return nil, errors.New("discovery document without issuer or jwks_uri")
+	}
+	switch {
+	case insecureIssuer != "" && doc.Issuer != insecureIssuer:
+		return nil, fmt.Errorf("the discovery document's issuer %q is not InsecureIssuerURL %q", doc.Issuer, insecureIssuer)
+	case insecureIssuer == "" && strings.TrimSuffix(doc.Issuer, "/")+wellKnown != url:
+		return nil, fmt.Errorf("the discovery document's issuer %q does not match its URL %q "+
+			"(OpenID Connect Discovery 1.0 §4.3); set InsecureIssuerURL only if the provider is known to differ", doc.Issuer, url)
 	}
 	return &gooidc.ProviderConfig{IssuerURL: doc.Issuer, AuthURL: doc.AuthURL, TokenURL: doc.TokenURL,
 		UserInfoURL: doc.UserInfoURL, JWKSURL: doc.JWKSURL, Algorithms: doc.Algorithms}, nil

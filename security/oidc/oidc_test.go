@@ -32,11 +32,13 @@ type provider struct {
 	extra     []json.RawMessage // more entries of the key set, served as is
 	priv      *rsa.PrivateKey
 	kid       string
-	n         int  // keys made
-	fetch     int  // key set fetches
-	discovery int  // discovery document fetches
-	down      bool // both endpoints answer 500
-	keysDown  bool // the key set answers 500
+	n         int           // keys made
+	fetch     int           // key set fetches
+	discovery int           // discovery document fetches
+	down      bool          // both endpoints answer 500
+	keysDown  bool          // the key set answers 500
+	issuer    string        // the discovery document's issuer; "" means srv.URL
+	stall     chan struct{} // if set, the key set hangs until it is closed
 }
 
 // check panics on err: the provider is test scaffolding, used by tests and
@@ -54,22 +56,36 @@ func newProvider(cleanup func(func())) *provider {
 	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter, r *http.Request) {
 		p.mu.Lock()
 		p.discovery++
-		down := p.down
+		down, issuer := p.down, p.issuer
 		p.mu.Unlock()
 		if down {
 			http.Error(w, "down", http.StatusInternalServerError)
 			return
 		}
+		if issuer == "" {
+			issuer = p.srv.URL
+		}
 		json.NewEncoder(w).Encode(map[string]any{
-			"issuer": p.srv.URL, "jwks_uri": p.srv.URL + "/keys",
+			"issuer": issuer, "jwks_uri": p.srv.URL + "/keys",
 			"authorization_endpoint": p.srv.URL + "/auth", "token_endpoint": p.srv.URL + "/token",
 			"id_token_signing_alg_values_supported": []string{"RS256", "HS256", "none"},
 		})
 	})
 	mux.HandleFunc("/keys", func(w http.ResponseWriter, r *http.Request) {
 		p.mu.Lock()
-		defer p.mu.Unlock()
 		p.fetch++
+		if stall := p.stall; stall != nil {
+			// A provider that hangs: no answer until released, or until
+			// the client gives up.
+			p.mu.Unlock()
+			select {
+			case <-stall:
+			case <-r.Context().Done():
+				return
+			}
+			p.mu.Lock()
+		}
+		defer p.mu.Unlock()
 		if p.down || p.keysDown {
 			http.Error(w, "down", http.StatusInternalServerError)
 			return
@@ -365,6 +381,13 @@ func TestKeyMaxAge(t *testing.T) {
 		if status, _, body := get(e, "Bearer "+sign()); status != 200 {
 			t.Errorf("provider down, cached keys: %d %s", status, body)
 		}
+	}
+	// The old keys verify at once and are fetched again in the background.
+	// A token with a key the cache does not know waits for that fetch, or
+	// comes after its end: once it is answered, the fetch is over.
+	unknown := signWith(jose.SigningKey{Algorithm: jose.RS256, Key: p.priv}, "unknown", goodClaims(p, clk.Now()))
+	if status, _, body := get(e, "Bearer "+unknown); status != http.StatusServiceUnavailable {
+		t.Errorf("unknown kid, provider down: %d %s", status, body)
 	}
 	if _, after := p.counts(); after != fetches+1 {
 		t.Errorf("%d key set fetches while down, want 1 per refresh interval", after-fetches)

@@ -61,6 +61,11 @@ func NewWithOptions(r Router, opts *typed.Options) *API {
 // own middleware) and shares a's options, operations and overrides.
 func (a *API) On(r Router) *API { return &API{core: a.core.On(mux{r}), r: r} }
 
+// With returns a view of a whose routes run guards before their own
+// dependencies: FastAPI's FastAPI(dependencies=[…]) and
+// APIRouter(dependencies=[…]). Groups made from the view inherit them.
+func (a *API) With(guards ...typed.Guard) *API { return &API{core: a.core.With(guards...), r: a.r} }
+
 // Group returns an API for a new Echo group under a's router, with group
 // middleware m.
 func (a *API) Group(prefix string, m ...echo.MiddlewareFunc) *API {
