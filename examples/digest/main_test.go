@@ -3,13 +3,17 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/hex"
+	"hash"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -119,4 +123,78 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp(nil))
 	Expect(t, doc, `{"HTTPDigest":{"type":"http","scheme":"digest"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"HTTPDigest":[]}]`, "paths", "/users/me", "get", "security")
+}
+
+// logRecorder is a slog.Handler that keeps the records' text.
+type logRecorder struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *logRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (l *logRecorder) WithAttrs([]slog.Attr) slog.Handler       { return l }
+func (l *logRecorder) WithGroup(string) slog.Handler            { return l }
+func (l *logRecorder) Handle(_ context.Context, r slog.Record) error {
+	s := r.Level.String() + " " + r.Message
+	r.Attrs(func(a slog.Attr) bool { s += " " + a.Key + "=" + a.Value.String(); return true })
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, s)
+	return nil
+}
+
+func (l *logRecorder) take() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := l.lines
+	l.lines = nil
+	return out
+}
+
+// answerWith computes the Authorization header of RFC 7616 §3.4 for a
+// challenge of algorithm alg.
+func answerWith(alg func() hash.Hash, algName, nonce, opaque, user, password string) string {
+	h := func(s string) string { x := alg(); x.Write([]byte(s)); return hex.EncodeToString(x.Sum(nil)) }
+	resp := h(h(user+":fastecho:"+password) + ":" + nonce + ":00000001:c0ffee:auth:" + h("GET:/users/me"))
+	return `Digest username="` + user + `", realm="fastecho", uri="/users/me", algorithm=` + algName + `, nonce="` + nonce +
+		`", nc=00000001, cnonce="c0ffee", qop=auth, response="` + resp + `", opaque="` + opaque + `"`
+}
+
+// TestSecurityF6OfferedAlgorithmNotStored: security review F6. The
+// example's HA1-per-algorithm lookup answered an algorithm offered but not
+// stored with an empty HA1, and DigestAuth then accepted the empty
+// password. Now the client gets a 401 and the log an error naming the user
+// and the algorithm; the stored algorithms still work.
+func TestSecurityF6OfferedAlgorithmNotStored(t *testing.T) {
+	logs := &logRecorder{}
+	// SHA-512-256 offered first, after the password was set for
+	// algorithms (SHA-256 and MD5) only.
+	srv := httptest.NewServer(build(users, nil, append([]string{"SHA-512-256"}, algorithms...), slog.New(logs)))
+	defer srv.Close()
+	res, _ := get(t, srv.URL, "")
+	chs := res.Header.Values("WWW-Authenticate")
+	re := regexp.MustCompile(`algorithm=([A-Z0-9-]+), nonce="([^"]+)", opaque="([^"]+)"`)
+	if len(chs) != 3 || !strings.Contains(chs[0], "algorithm=SHA-512-256") {
+		t.Fatalf("challenges %q: want SHA-512-256, SHA-256, MD5", chs)
+	}
+	m := re.FindStringSubmatch(chs[0])
+	for _, pass := range []string{"", "swordfish"} {
+		res, body := get(t, srv.URL, answerWith(sha512.New512_256, "SHA-512-256", m[2], m[3], "stanleyjobson", pass))
+		if res.StatusCode != 401 || body != `{"detail":"Incorrect username or password"}` || len(res.Header.Values("WWW-Authenticate")) != 3 {
+			t.Errorf("SHA-512-256, password %q: %d %s %q; want 401 with three challenges", pass, res.StatusCode, body, res.Header.Values("WWW-Authenticate"))
+		}
+		logged := logs.take()
+		if len(logged) != 1 || !strings.HasPrefix(logged[0], "ERROR ") ||
+			!strings.Contains(logged[0], "username=stanleyjobson") || !strings.Contains(logged[0], "algorithm=SHA-512-256") {
+			t.Errorf("SHA-512-256, password %q: logged %q; want one error naming the user and the algorithm", pass, logged)
+		}
+	}
+	// SHA-256, stored, still authenticates.
+	m = re.FindStringSubmatch(chs[1])
+	if res, body := get(t, srv.URL, answer(m[2], m[3], "stanleyjobson", "swordfish")); res.StatusCode != 200 {
+		t.Errorf("SHA-256: %d %s", res.StatusCode, body)
+	}
+	if logged := logs.take(); len(logged) != 0 {
+		t.Errorf("SHA-256: logged %q", logged)
+	}
 }

@@ -27,7 +27,10 @@ func TestGuards(t *testing.T) {
 	api := echov4.New(e).With(mark("app"), typed.Use(key))
 	admin := api.Group("/admin").With(mark("router"), typed.Use(security.Security(oauth2, "admin")))
 	handler := typed.Handle(typed.Func(func(echo.Context) (string, error) { order = append(order, "own"); return "", nil }),
-		func(echo.Context, struct{}, string) (string, error) { order = append(order, "handler"); return "ok", nil })
+		func(echo.Context, struct{}, string) (string, error) {
+			order = append(order, "handler")
+			return "ok", nil
+		})
 	admin.Register(typed.Operation{Method: http.MethodGet, Path: "/items", Dependencies: []typed.Guard{mark("route"), typed.Use(security.Security(oauth2, "read"))}}, handler)
 	echov4.New(e).GET("/open", typed.Plain(func(echo.Context, struct{}) (string, error) { return "open", nil }))
 

@@ -1,8 +1,9 @@
 // Command results runs the benchmarks of package bench in interleaved
-// rounds and writes RESULTS.md: per path and case the median ns/op and
-// allocs/op of each implementation, the median of the per-round ratios
-// fastecho/raw, fastecho/echomw and fastecho/huma, whether the targets of
-// issue 5 are met, and for each miss the CPU and allocation profile of the
+// rounds and writes RESULTS.md: per path, case and Echo major version the
+// median ns/op and allocs/op of each implementation, the median of the
+// per-round ratios fastecho/raw, fastecho/echomw and fastecho/huma (on Echo
+// v5: fastecho5/raw5, fastecho5/echomw5), whether the targets of issue 5
+// are met, and for each miss the CPU and allocation profile of the
 // fastecho benchmark.
 //
 // The test binary is built once; each round then runs every benchmark once,
@@ -11,7 +12,10 @@
 //
 // Usage, from the bench module:
 //
-//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-out RESULTS.md]
+//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-out RESULTS.md] [-before RESULTS.before.md]
+//
+// With -before, the report also shows the Echo v4 ratios of that earlier
+// report beside this run's.
 package main
 
 import (
@@ -33,9 +37,18 @@ func main() {
 	bench := flag.String("bench", ".", "-bench pattern")
 	out := flag.String("out", "RESULTS.md", "the report to write")
 	profile := flag.Bool("profile", true, "profile the fastecho benchmark of each missed target")
+	before := flag.String("before", "", "an earlier RESULTS.md whose Echo v4 ratios to show beside this run's")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("results: ")
+
+	var beforeText []byte
+	if *before != "" {
+		var err error
+		if beforeText, err = os.ReadFile(*before); err != nil {
+			log.Fatal(err)
+		}
+	}
 
 	dir, err := os.MkdirTemp("", "fastecho-bench-")
 	if err != nil {
@@ -68,6 +81,9 @@ func main() {
 	}
 
 	rep := newReport(rs)
+	if beforeText != nil {
+		rep.before, rep.beforeEnv = parseBefore(string(beforeText))
+	}
 	if *profile {
 		for _, t := range rep.missedBenchmarks() {
 			p, err := profileBenchmark(bin, dir, t.bench, t.focus)

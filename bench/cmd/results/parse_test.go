@@ -51,3 +51,38 @@ func TestTargets(t *testing.T) {
 		t.Errorf("targets = %+v, want raw missed and echomw met", ts)
 	}
 }
+
+// TestTargetsV5 checks that an Echo v5 row is held to the same targets,
+// labelled with its implementations' names.
+func TestTargetsV5(t *testing.T) {
+	r := row{path: "Basic", kase: "OK", sfx: "5",
+		ratio:  map[string]float64{"raw": 1.2, "echomw": 0.4},
+		allocs: map[string]float64{"fastecho": 2}}
+	ts := rowTargets(r, "BenchmarkBasic/OK/fastecho5")
+	if len(ts) != 3 || ts[0].ok || ts[0].label != "fastecho5/raw5 ≤ 1.0" || !ts[1].ok || !ts[2].ok {
+		t.Errorf("targets = %+v", ts)
+	}
+}
+
+func TestParseBefore(t *testing.T) {
+	text := `# Benchmark results
+
+Written by ` + "`make bench`" + ` on go1.26, 2 CPUs; 7 rounds.
+
+| path | case | raw | fastecho | echomw | huma | fastecho/raw | fastecho/echomw | fastecho/huma | targets |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---|
+| Digest | OK | 768 ns · 3 | 655 ns · 1 | 1271 ns · 8 | 1210 ns · 6 | 0.87 | 0.52 | 0.54 | **missed** x |
+| Floor/401/direct | 85 ns · 0 | 0.14 |
+`
+	rows, env := parseBefore(text)
+	if env != "go1.26, 2 CPUs; 7 rounds" {
+		t.Errorf("env = %q", env)
+	}
+	r, ok := rows["Digest/OK"]
+	if len(rows) != 1 || !ok {
+		t.Fatalf("rows = %v", rows)
+	}
+	if r.cell["fastecho"] != "655 ns · 1" || r.allocs["raw"] != 3 || r.ratio["raw"] != 0.87 || r.ratio["huma"] != 0.54 {
+		t.Errorf("row = %+v", r)
+	}
+}
