@@ -68,11 +68,12 @@ func (s *HTTPBearer) SchemeObject() SchemeObject {
 
 // splitCredentials reads the request's Authorization header as FastAPI's
 // HTTPBearer and HTTPDigest do: ok is false when the header, its scheme or
-// its parameter is empty, or the scheme is not want (lower case).
+// its parameter is empty, or the scheme is not want (lower case; "" takes
+// any scheme, as HTTPBase).
 func splitCredentials(r *typed.Request, want string) (HTTPAuthorizationCredentials, bool) {
 	v := authorization(r)
 	scheme, param := httpx.SplitAuthorization(v)
-	if scheme == "" || param == "" || !httpx.EqualFoldASCII(scheme, want) {
+	if scheme == "" || param == "" || want != "" && !httpx.EqualFoldASCII(scheme, want) {
 		return HTTPAuthorizationCredentials{}, false
 	}
 	return HTTPAuthorizationCredentials{Scheme: scheme, Credentials: httpx.Latin1(param)}, true
