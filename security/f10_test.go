@@ -19,7 +19,9 @@ import (
 func TestSecurityF10RequireScopesMisplaced(t *testing.T) {
 	bearer := &security.HTTPBearer{}
 	token := typed.Depends(typed.Dep[security.HTTPAuthorizationCredentials](bearer),
-		func(_ echo.Context, c security.HTTPAuthorizationCredentials) (string, error) { return c.Credentials, nil })
+		func(_ echo.Context, c security.HTTPAuthorizationCredentials) (string, error) {
+			return c.Credentials, nil
+		})
 	scopesOf := func(tok string) []string { return strings.Fields(strings.ReplaceAll(tok, ",", " ")) }
 	answer := func(_ echo.Context, _ struct{}, tok string) (string, error) { return tok, nil }
 
