@@ -29,8 +29,10 @@ func addValidationSchemas(comps map[string]map[string]any) {
 					map[string]any{"type": "integer"},
 				}},
 			},
-			"msg":  map[string]any{"title": "Message", "type": "string"},
-			"type": map[string]any{"title": "Error Type", "type": "string"},
+			"msg":   map[string]any{"title": "Message", "type": "string"},
+			"type":  map[string]any{"title": "Error Type", "type": "string"},
+			"input": map[string]any{"title": "Input"},
+			"ctx":   map[string]any{"title": "Context", "type": "object"},
 		},
 		"required": []any{"loc", "msg", "type"},
 	}
