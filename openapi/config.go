@@ -26,6 +26,12 @@ type Config struct {
 	// is served at SwaggerUIPath + "/oauth2-redirect" and its assets below
 	// SwaggerUIPath. Empty means "/docs"; "-" turns it off.
 	SwaggerUIPath string
+	// SwaggerUIOAuth2RedirectPath is where Swagger UI's OAuth2 redirect
+	// page is served, its script beside it; Swagger UI is told of it.
+	// Empty means SwaggerUIPath + "/oauth2-redirect"; "-" serves no such
+	// page (the password flow needs none). FastAPI:
+	// swagger_ui_oauth2_redirect_url.
+	SwaggerUIOAuth2RedirectPath string
 	// RedocPath is where ReDoc is served, its script below it. Empty means
 	// "/redoc"; "-" turns it off.
 	RedocPath string

@@ -28,7 +28,7 @@ func jsString(s string) string {
 // swaggerUIHTML is FastAPI's get_swagger_ui_html with the assets served
 // below the page's own path instead of a CDN. Paths are absolute, as
 // FastAPI's are.
-func swaggerUIHTML(cfg Config, specURL, docsURL string) (string, error) {
+func swaggerUIHTML(cfg Config, specURL, docsURL, redirectURL string) (string, error) {
 	params := make(map[string]any, len(swaggerUIDefaults)+len(cfg.SwaggerUIParameters))
 	for k, v := range swaggerUIDefaults {
 		params[k] = v
@@ -72,8 +72,11 @@ const ui = SwaggerUIBundle({
 		}
 		b.WriteString("    " + jsString(k) + ": " + string(v) + ",\n")
 	}
-	b.WriteString(`    oauth2RedirectUrl: window.location.origin + ` + jsString(docsURL+"/oauth2-redirect") + `,
-    presets: [
+	if redirectURL != "" {
+		b.WriteString(`    oauth2RedirectUrl: window.location.origin + ` + jsString(redirectURL) + `,
+`)
+	}
+	b.WriteString(`    presets: [
         SwaggerUIBundle.presets.apis,
         SwaggerUIBundle.SwaggerUIStandalonePreset
     ],

@@ -47,7 +47,14 @@ func Mount(routes typed.Routes, cfg Config) error {
 		return nil
 	}
 	docsPath, redocPath := cfg.docsPath(), cfg.redocPath()
-	for _, p := range []string{specPath, docsPath, redocPath} {
+	redirectPath := cfg.SwaggerUIOAuth2RedirectPath
+	switch {
+	case docsPath == disabled:
+		redirectPath = disabled
+	case redirectPath == "":
+		redirectPath = strings.TrimSuffix(docsPath, "/") + "/oauth2-redirect"
+	}
+	for _, p := range []string{specPath, docsPath, redocPath, redirectPath} {
 		if p != disabled && !strings.HasPrefix(p, "/") {
 			return fmt.Errorf("openapi: path %q does not start with /", p)
 		}
@@ -60,14 +67,21 @@ func Mount(routes typed.Routes, cfg Config) error {
 	prefix := strings.TrimSuffix(specURL, specPath) // the group's, if api is on a group
 	if docsPath != disabled {
 		docsURL := prefix + strings.TrimSuffix(docsPath, "/")
-		page, err := swaggerUIHTML(cfg, specURL, docsURL)
+		redirectURL := ""
+		if redirectPath != disabled {
+			redirectURL = prefix + redirectPath
+		}
+		page, err := swaggerUIHTML(cfg, specURL, docsURL, redirectURL)
 		if err != nil {
 			return fmt.Errorf("openapi: Swagger UI parameters: %w", err)
 		}
 		add(api, docsPath, newBlob([]byte(page), "text/html; charset=UTF-8").serve)
 		base := strings.TrimSuffix(docsPath, "/")
-		add(api, base+"/oauth2-redirect", swaggerAssets.redirect.serve)
-		add(api, base+"/oauth2-redirect.js", swaggerAssets.redirectJS.serve)
+		if redirectPath != disabled {
+			add(api, redirectPath, swaggerAssets.redirect.serve)
+			// The page loads its script from its own directory.
+			add(api, redirectPath[:strings.LastIndexByte(redirectPath, '/')]+"/oauth2-redirect.js", swaggerAssets.redirectJS.serve)
+		}
 		add(api, base+"/swagger-ui-bundle.js", swaggerAssets.bundle.serve)
 		add(api, base+"/swagger-ui.css", swaggerAssets.css.serve)
 		add(api, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)

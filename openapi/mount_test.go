@@ -330,3 +330,53 @@ func TestMountConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSwaggerUIOAuth2Redirect is FastAPI's test_custom_swagger_ui_redirect
+// and test_no_swagger_ui_redirect: the redirect page moves, or is gone and
+// Swagger UI is not told of one.
+func TestSwaggerUIOAuth2Redirect(t *testing.T) {
+	tests := []struct {
+		name, path            string
+		wantPage, wantGone    string
+		wantInDocs, notInDocs string
+	}{
+		{name: "default", path: "", wantPage: "/docs/oauth2-redirect", wantInDocs: `oauth2RedirectUrl: window.location.origin + "/docs/oauth2-redirect"`},
+		{name: "moved", path: "/docs/redirect", wantPage: "/docs/redirect", wantGone: "/docs/oauth2-redirect",
+			wantInDocs: `oauth2RedirectUrl: window.location.origin + "/docs/redirect"`},
+		{name: "off", path: "-", wantGone: "/docs/oauth2-redirect", notInDocs: "oauth2RedirectUrl"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, api := newAPI(func(*echov4.API) {})
+			if err := openapi.Mount(api, openapi.Config{SwaggerUIOAuth2RedirectPath: tt.path}); err != nil {
+				t.Fatal(err)
+			}
+			get := func(p string) *httptest.ResponseRecorder {
+				rec := httptest.NewRecorder()
+				e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+				return rec
+			}
+			docs := get("/docs").Body.String()
+			if tt.wantInDocs != "" && !strings.Contains(docs, tt.wantInDocs) {
+				t.Errorf("/docs lacks %q", tt.wantInDocs)
+			}
+			if tt.notInDocs != "" && strings.Contains(docs, tt.notInDocs) {
+				t.Errorf("/docs has %q", tt.notInDocs)
+			}
+			if tt.wantPage != "" {
+				if rec := get(tt.wantPage); rec.Code != 200 || !strings.Contains(rec.Body.String(), "oauth2-redirect.js") {
+					t.Errorf("%s: %d", tt.wantPage, rec.Code)
+				}
+				dir := tt.wantPage[:strings.LastIndexByte(tt.wantPage, '/')]
+				if rec := get(dir + "/oauth2-redirect.js"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "swaggerUIRedirectOauth2") {
+					t.Errorf("%s/oauth2-redirect.js: %d", dir, rec.Code)
+				}
+			}
+			if tt.wantGone != "" {
+				if rec := get(tt.wantGone); rec.Code != 404 {
+					t.Errorf("%s: %d, want 404", tt.wantGone, rec.Code)
+				}
+			}
+		})
+	}
+}
