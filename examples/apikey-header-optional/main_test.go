@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 // FastAPI's check_api_key turns a missing or empty first "key" header into

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 var challengeRE = regexp.MustCompile(`^Digest realm="fastecho", qop="auth", algorithm=(SHA-256|MD5), nonce="([A-Za-z0-9_-]{48})", opaque="([A-Za-z0-9_-]{22})"$`)

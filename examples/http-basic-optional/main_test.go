@@ -4,7 +4,7 @@ import (
 	"encoding/base64"
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 func basicAuth(s string) map[string][]string {

@@ -279,12 +279,13 @@ func (s *server) createAccessToken(username string, expiresDelta time.Duration) 
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(s.secretKey)
 }
 
-var errTokenLifetime = errors.New("token lives longer than maxTokenLifetime")
+var errTokenLifetime = errors.New("token lives longer than maxTokenLifetime, or was issued in the future")
 
 // parseToken verifies token as of now and returns its subject: signed with
 // key in HS256, an "exp" after now but at most maxTokenLifetime (plus
-// maxClockSkew) after it, and at most maxTokenLifetime after "iat" when the
-// token has one, and a subject.
+// maxClockSkew) after it, an "iat", when the token has one, at most
+// maxTokenLifetime before "exp" and not in the future (beyond
+// maxClockSkew), and a subject.
 func parseToken(token string, key []byte, now time.Time) (string, error) {
 	var claims jwt.RegisteredClaims
 	_, err := jwt.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return key, nil },
@@ -293,9 +294,9 @@ func parseToken(token string, key []byte, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	exp := claims.ExpiresAt.Time
+	exp, iat := claims.ExpiresAt.Time, claims.IssuedAt
 	if exp.Sub(now) > maxTokenLifetime+maxClockSkew ||
-		claims.IssuedAt != nil && exp.Sub(claims.IssuedAt.Time) > maxTokenLifetime {
+		iat != nil && (exp.Sub(iat.Time) > maxTokenLifetime || iat.Sub(now) > maxClockSkew) {
 		return "", errTokenLifetime
 	}
 	if claims.Subject == "" {
@@ -338,7 +339,7 @@ func (s *server) loginForAccessToken(c echo.Context, _ struct{}, formData forms.
 	// once when all are taken, rather than queue 64 MiB more.
 	select {
 	case s.hashSlots <- struct{}{}:
-
+		defer func() { <-s.hashSlots }()
 	default:
 		return Token{}, tooManyLogins
 	}

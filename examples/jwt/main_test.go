@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 	"github.com/golang-jwt/jwt/v5"
 )
 

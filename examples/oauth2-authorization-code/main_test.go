@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 func auth(v ...string) map[string][]string { return map[string][]string{"Authorization": v} }

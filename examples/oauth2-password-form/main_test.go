@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 // The 422 entries FastAPI returns for the password form, one per failing

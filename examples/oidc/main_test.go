@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 func TestUsersMe(t *testing.T) {

@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 	"github.com/fastecho/fastecho/examples/internal/scopestest"
 )
 

@@ -8,7 +8,7 @@ package scopestest
 import (
 	"testing"
 
-	. "github.com/fastecho/fastecho/examples/internal/exampletest"
+	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
 // Tokens as examples.md defines them: base64url(UTF-8("username:scopes"))
