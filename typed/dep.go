@@ -93,7 +93,10 @@ func (d *depends1[A, T, C]) Describe(doc *Doc) {
 }
 
 // Depends2 returns a [Dep] computed by fn from the values of a and b,
-// resolved in that order; see [Depends].
+// resolved in that order; see [Depends]. As in FastAPI, a validation error
+// of a does not stop b from being resolved: fn is not called, and the
+// validation errors of both are reported together; any other error of a
+// stops at once.
 func Depends2[A, B, T, C any](a Dep[A], b Dep[B], fn func(c C, a A, b B) (T, error)) Dep[T] {
 	if a == nil || b == nil || fn == nil {
 		panic("typed: Depends2 requires two dependencies and a function")
@@ -111,12 +114,16 @@ type depends2[A, B, T, C any] struct {
 func (d *depends2[A, B, T, C]) Resolve(r *Request) (T, error) {
 	return cached(r, d, d.scoped.Load(), func() (T, error) {
 		var zero T
+		var invalid errorSet
 		a, err := Resolve(r, d.a)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
 			return zero, err
 		}
 		b, err := Resolve(r, d.b)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
+			return zero, err
+		}
+		if err := invalid.err(); err != nil {
 			return zero, err
 		}
 		return d.fn(hostOf[C](r), a, b)
@@ -151,16 +158,20 @@ type depends3[A, B, D, T, C any] struct {
 func (d *depends3[A, B, D, T, C]) Resolve(r *Request) (T, error) {
 	return cached(r, d, d.scoped.Load(), func() (T, error) {
 		var zero T
+		var invalid errorSet
 		a, err := Resolve(r, d.a)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
 			return zero, err
 		}
 		b, err := Resolve(r, d.b)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
 			return zero, err
 		}
 		c, err := Resolve(r, d.c)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
+			return zero, err
+		}
+		if err := invalid.err(); err != nil {
 			return zero, err
 		}
 		return d.fn(hostOf[C](r), a, b, c)

@@ -63,20 +63,27 @@ func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (R
 		if !rt.matches(c) {
 			return rt.cfg.fail(w, errNotFound())
 		}
+		// As FastAPI: guards, then the dependency, then the request's own
+		// parameters; validation errors gather into one 422, any other
+		// error answers at once.
+		var invalid errorSet
 		for _, g := range rt.guards {
-			if err := g.check(r); err != nil {
+			if err := invalid.add(g.check(r)); err != nil {
 				return rt.cfg.fail(w, err)
 			}
 		}
 		d, err := Resolve(r, dep)
-		if err != nil {
+		if err := invalid.add(err); err != nil {
 			return rt.cfg.fail(w, err)
 		}
 		var req Req
 		if !b.empty {
-			if err := b.bind(r, reflect.ValueOf(&req).Elem()); err != nil {
+			if err := invalid.add(b.bind(r, reflect.ValueOf(&req).Elem())); err != nil {
 				return rt.cfg.fail(w, err)
 			}
+		}
+		if err := invalid.err(); err != nil {
+			return rt.cfg.fail(w, err)
 		}
 		resp, err := fn(c, req, d)
 		if err != nil {
