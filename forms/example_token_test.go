@@ -58,7 +58,7 @@ func ExampleOAuth2ClientCredentialsRequestForm() {
 		ClientID: "svc", ClientSecret: "hunter2", ClientAuth: forms.ClientSecretBasic}
 	fmt.Println(f)
 	// Output:
-	// OAuth2ClientCredentialsRequestForm{GrantType:client_credentials Scopes:[read] ClientID:svc ClientSecret:[redacted] ClientAuth:client_secret_basic}
+	// OAuth2ClientCredentialsRequestForm{GrantType:client_credentials Scopes:[read] ClientID:svc ClientSecret:REDACTED ClientAuth:client_secret_basic}
 }
 
 // TokenResponse is RFC 6749 §5.1's body; empty optional fields are left out.

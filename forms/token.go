@@ -43,7 +43,7 @@ type OAuth2ClientCredentialsRequestForm struct {
 func (f OAuth2ClientCredentialsRequestForm) String() string {
 	secret := ""
 	if f.ClientSecret != "" {
-		secret = "[redacted]"
+		secret = "REDACTED"
 	}
 	return "OAuth2ClientCredentialsRequestForm{GrantType:" + f.GrantType + " Scopes:[" + strings.Join(f.Scopes, " ") +
 		"] ClientID:" + f.ClientID + " ClientSecret:" + secret + " ClientAuth:" + f.ClientAuth + "}"

@@ -5,7 +5,7 @@ import (
 )
 
 // The applications the golden files document, each the Go version of a
-// FastAPI tutorial program (see shared/spec/examples.md).
+// FastAPI tutorial program (the examples under examples/ run them too).
 
 type Item struct {
 	ItemID string  `json:"item_id"`

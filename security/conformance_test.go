@@ -10,8 +10,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// The conformance table holds every scheme to the shared rules of
-// spec/security.md, written once (the slogtest idea): a missing credential
+// The conformance table holds every scheme to the rules every scheme must
+// share, written once (the slogtest idea): a missing credential
 // is a 401 {"detail":"Not authenticated"} with exactly the scheme's
 // challenge, and nil under Optional; a present one resolves under both; a
 // malformed one (HTTP Basic) stays a 401 under Optional; NotAuthenticated

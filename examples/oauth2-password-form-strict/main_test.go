@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -34,7 +35,7 @@ func multipart(kv ...string) string {
 }
 
 // The expected values are FastAPI's OAuth2PasswordRequestFormStrict on
-// Starlette: the permissive form's rules (security.md, "Parsing details"),
+// Starlette: the permissive form's rules (python-multipart's parsing),
 // with grant_type required, so an empty one is "missing" too.
 func TestLogin(t *testing.T) {
 	post := func(name, form string, status int, json string) Case {
@@ -111,4 +112,12 @@ func TestOpenAPI(t *testing.T) {
 	// FastAPI's strict form marks neither password nor client_secret.
 	Expect(t, props, `null`, "password", "format")
 	Expect(t, props, `null`, "client_secret", "format")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash removed, POST kept by 307", Method: "POST", Path: "/login/", Form: "grant_type=password&username=johndoe&password=secret", To: "/login"},
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -33,7 +34,7 @@ func multipart(kv ...string) string {
 }
 
 // The expected values are FastAPI's OAuth2PasswordRequestForm on
-// Starlette: see security.md, "Parsing details" (forms and 422 bodies).
+// Starlette (python-multipart for forms, pydantic for the 422 bodies).
 func TestLogin(t *testing.T) {
 	post := func(name, form string, status int, json string) Case {
 		return Case{Name: name, Method: "POST", Path: "/login", Form: Form(form), Status: status, JSON: json}
@@ -71,7 +72,7 @@ func TestLogin(t *testing.T) {
 		body("multipart", mp, multipart("username", "a", "password", "b", "scope", "read  write", "client_id", "c"),
 			200, `{"scopes":["read","write"],"client_id":"c"}`),
 		// With parameters, python-multipart keeps the type's case, so
-		// Starlette finds no form (security.md's "case-insensitively"
+		// Starlette finds no form (a "case-insensitive" match
 		// holds only for a content type without parameters).
 		body("multipart type with parameters is case-sensitive", "Multipart/Form-Data; boundary=X", multipart("username", "a", "password", "b"), 422, missingBoth),
 		body("multipart last occurrence counts", mp, multipart("username", "a", "password", "b", "scope", "x", "scope", "y"), 200, `{"scopes":["y"]}`),
@@ -136,4 +137,12 @@ func TestOpenAPI(t *testing.T) {
 	Expect(t, props, `null`, "username", "format")
 	Expect(t, props, `null`, "client_id", "format")
 	Expect(t, doc, `null`, "components", "securitySchemes")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash removed, POST kept by 307", Method: "POST", Path: "/login/", Form: "username=johndoe&password=secret", To: "/login"},
+	})
 }

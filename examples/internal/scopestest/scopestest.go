@@ -8,17 +8,18 @@ package scopestest
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
-// Tokens as examples.md defines them: base64url(UTF-8("username:scopes"))
+// Tokens as examples/scopes/token.go defines them: base64url(UTF-8("username:scopes"))
 // without padding, computed with Python's base64.urlsafe_b64encode.
 const (
-	tokMeItems   = "am9obmRvZTptZSBpdGVtcw"  // johndoe:me items (examples.md's own example)
+	tokMeItems   = "am9obmRvZTptZSBpdGVtcw"  // johndoe:me items (token.go's own example)
 	tokItemsMe   = "am9obmRvZTppdGVtcyBtZQ"  // johndoe:items me
 	tokMe        = "am9obmRvZTptZQ"          // johndoe:me
 	tokItems     = "am9obmRvZTppdGVtcw"      // johndoe:items
-	tokNone      = "am9obmRvZTo"             // johndoe: (examples.md's own example)
+	tokNone      = "am9obmRvZTo"             // johndoe: (token.go's own example)
 	tokNoneBits  = "am9obmRvZTp"             // johndoe: too: the last character's unused bits are ignored
 	tokAliceAll  = "YWxpY2U6bWUgaXRlbXM"     // alice:me items
 	tokAliceNone = "YWxpY2U6"                // alice:
@@ -168,6 +169,32 @@ func Routes() []Case {
 			JSON: `{"detail":"Method Not Allowed"}`, Want: map[string]string{"Allow": "OPTIONS, GET", "Content-Type": "application/json"}},
 		{Name: "GET on the token URL", Path: "/token", Status: 405,
 			JSON: `{"detail":"Method Not Allowed"}`, Want: map[string]string{"Allow": "OPTIONS, POST"}},
+	}
+}
+
+// Redirects is the table of the trailing-slash redirects (the demo turns on
+// RedirectSlashes, as FastAPI redirects by default): a route's path with
+// its trailing slash added or removed is answered 307 to the route, with
+// the query as sent and Location built from the Host header, for any
+// method, before any dependency runs (no 401 without a token); a path that
+// no route matches either way is still Echo's 404 in FastAPI's shape.
+func Redirects() []slashtest.Case {
+	return []slashtest.Case{
+		{Name: "slash added", Path: "/users/me", To: "/users/me/"},
+		{Name: "before the dependencies", Path: "/users/me", Header: bearer(tokNone), To: "/users/me/"},
+		{Name: "query kept as sent", Path: "/users/me?q=a%20b&x=1&x=2", To: "/users/me/?q=a%20b&x=1&x=2"},
+		{Name: "Host as sent", Path: "/users/me", Host: "api.example:8000", To: "/users/me/"},
+		{Name: "nested route", Path: "/users/me/items", Header: bearer(tokMeItems), To: "/users/me/items/"},
+		{Name: "slash removed, POST kept by 307", Method: "POST", Path: "/token/",
+			Form: "username=johndoe&password=secret", To: "/token"},
+		{Name: "every trailing slash removed", Method: "POST", Path: "/token//", To: "/token"},
+		{Name: "another method: redirected, then 405", Method: "DELETE", Path: "/status", To: "/status/"},
+		{Name: "the docs", Path: "/docs/", To: "/docs"},
+		{Name: "the document", Path: "/openapi.json/", To: "/openapi.json"},
+		{Name: "unknown path", Path: "/no/such/path"},
+		{Name: "unknown path with a slash", Path: "/no/such/path/"},
+		{Name: "below a route", Path: "/users/me/nope"},
+		{Name: "root", Path: "/"},
 	}
 }
 
