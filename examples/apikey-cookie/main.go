@@ -32,6 +32,7 @@ func readItems(_ echo.Context, _ struct{}, session string) (map[string]string, e
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/items/", typed.Handle(security.Security(apiKey), readItems))
 	if err := openapi.Mount(api, openapi.Config{Title: "apikey-cookie"}); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -60,4 +61,12 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"APIKeyCookie":{"type":"apiKey","in":"cookie","name":"session"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"APIKeyCookie":[]}]`, "paths", "/items/", "get", "security")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash added", Path: "/items", To: "/items/"},
+	})
 }

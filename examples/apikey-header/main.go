@@ -33,6 +33,7 @@ func readItems(_ echo.Context, _ struct{}, key string) (map[string]string, error
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/items/", typed.Handle[struct{}, map[string]string](security.Security(apiKey), readItems))
 	if err := openapi.Mount(api, openapi.Config{Title: "apikey-header"}); err != nil {

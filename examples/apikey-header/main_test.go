@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -24,4 +25,12 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"APIKeyHeader":{"type":"apiKey","in":"header","name":"x-key"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"APIKeyHeader":[]}]`, "paths", "/items/", "get", "security")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash added", Path: "/items", To: "/items/"},
+	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -50,4 +51,12 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"APIKeyQuery":{"type":"apiKey","in":"query","name":"api_key"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"APIKeyQuery":[]}]`, "paths", "/items/", "get", "security")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash added, query kept", Path: "/items?api_key=secret", To: "/items/?api_key=secret"},
+	})
 }

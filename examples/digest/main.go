@@ -114,6 +114,7 @@ func build(store userStore, key []byte, algs []string, logger *slog.Logger) *ech
 	}
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle[struct{}, User](digest, readCurrentUser))
 	if err := openapi.Mount(api, openapi.Config{Title: "digest"}); err != nil {

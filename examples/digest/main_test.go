@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -197,4 +198,12 @@ func TestSecurityF6OfferedAlgorithmNotStored(t *testing.T) {
 	if logged := logs.take(); len(logged) != 0 {
 		t.Errorf("SHA-256: logged %q", logged)
 	}
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(nil), []slashtest.Case{
+		{Name: "slash removed", Path: "/users/me/", To: "/users/me"},
+	})
 }

@@ -59,6 +59,7 @@ func readCurrentUser(_ echo.Context, _ struct{}, username string) (map[string]st
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(getCurrentUsername, readCurrentUser))
 	if err := openapi.Mount(api, openapi.Config{Title: "http-basic-compare"}); err != nil {

@@ -376,6 +376,7 @@ func (s *server) app() *echo.Echo {
 
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), s.loginForAccessToken))
 	api.GET("/users/me/", typed.Handle(currentActiveUser, readUsersMe))

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -143,4 +144,12 @@ func TestPasswordHash(t *testing.T) {
 			t.Errorf("%q accepted", bad)
 		}
 	}
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newServer(testKey).app(), []slashtest.Case{
+		{Name: "slash added", Path: "/users/me", To: "/users/me/"},
+	})
 }

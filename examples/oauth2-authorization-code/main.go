@@ -12,6 +12,13 @@
 //
 // Run it with `go run ./examples/oauth2-authorization-code` and open
 // http://127.0.0.1:8000/docs.
+//
+// The docs also show FastAPI's swagger_ui_init_oauth, here
+// openapi.Config.InitOAuth: Swagger UI's ui.initOAuth, which fills in the
+// Authorize dialog of the authorization code flow, with the values of
+// FastAPI's test (tests/test_swagger_ui_init_oauth.py):
+//
+//	app = FastAPI(swagger_ui_init_oauth={"clientId": "the-foo-clients", "appName": "The Predendapp"})
 package main
 
 import (
@@ -39,9 +46,16 @@ func readItems(_ echo.Context, _ struct{}, token string) (map[string]string, err
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/items/", typed.Handle(security.Security(oauth2Scheme), readItems))
-	if err := openapi.Mount(api, openapi.Config{Title: "oauth2-authorization-code"}); err != nil {
+	if err := openapi.Mount(api, openapi.Config{
+		Title: "oauth2-authorization-code",
+		// Swagger UI's initOAuth: what its Authorize dialog fills in for
+		// the authorization code flow. These are the values of FastAPI's
+		// tests/test_swagger_ui_init_oauth.py (swagger_ui_init_oauth).
+		InitOAuth: map[string]any{"clientId": "the-foo-clients", "appName": "The Predendapp"},
+	}); err != nil {
 		panic(err)
 	}
 	return e

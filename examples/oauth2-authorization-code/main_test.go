@@ -1,8 +1,13 @@
 package main
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -45,4 +50,40 @@ func TestOpenAPI(t *testing.T) {
 		"components", "securitySchemes")
 	Expect(t, doc, `[{"OAuth2AuthorizationCodeBearer":[]}]`, "paths", "/items/", "get", "security")
 	Expect(t, doc, `"read_items_items__get"`, "paths", "/items/", "get", "operationId")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash added", Path: "/items", To: "/items/"},
+	})
+}
+
+// TestSwaggerUIInitOAuth is FastAPI's tests/test_swagger_ui_init_oauth.py:
+// /docs calls ui.initOAuth with the configured values. FastAPI writes them
+// with Python's json.dumps ({"clientId": "the-foo-clients", …}, in the
+// order given) and its test looks for those exact substrings; package
+// openapi writes compact JSON with sorted keys, so this test compares the
+// argument as JSON.
+func TestSwaggerUIInitOAuth(t *testing.T) {
+	srv := httptest.NewServer(newApp())
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("/docs: %d", res.StatusCode)
+	}
+	_, call, found := strings.Cut(string(body), "ui.initOAuth(")
+	arg, _, closed := strings.Cut(call, ")")
+	if !found || !closed {
+		t.Fatalf("/docs has no ui.initOAuth call:\n%s", body)
+	}
+	if want := `{"clientId": "the-foo-clients", "appName": "The Predendapp"}`; !SameJSON([]byte(arg), []byte(want)) {
+		t.Errorf("ui.initOAuth(%s), want ui.initOAuth(%s)", arg, want)
+	}
 }

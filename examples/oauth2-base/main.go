@@ -64,6 +64,7 @@ func readCurrentUser(_ echo.Context, _ struct{}, currentUser User) (User, error)
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.POST("/login", typed.Handle(forms.PasswordStrict(nil), login))
 	api.GET("/users/me", typed.Handle(getCurrentUser, readCurrentUser))

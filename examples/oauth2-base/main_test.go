@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -92,4 +93,12 @@ func TestOpenAPI(t *testing.T) {
 	Expect(t, body, `["grant_type","username","password"]`, "required")
 	Expect(t, body, `"^password$"`, "properties", "grant_type", "pattern")
 	Expect(t, body, `null`, "properties", "password", "format") // the strict form, as FastAPI's
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash removed, POST kept by 307", Method: "POST", Path: "/login/", Form: "grant_type=password&username=johndoe&password=secret", To: "/login"},
+	})
 }

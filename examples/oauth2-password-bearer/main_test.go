@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -54,4 +55,12 @@ func TestOpenAPI(t *testing.T) {
 	Expect(t, doc, `[{"OAuth2PasswordBearer":[]}]`, "paths", "/items/", "get", "security")
 	Expect(t, doc, `"Read Items"`, "paths", "/items/", "get", "summary")
 	Expect(t, doc, `"read_items_items__get"`, "paths", "/items/", "get", "operationId")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash added", Path: "/items", To: "/items/"},
+	})
 }

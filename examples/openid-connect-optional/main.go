@@ -56,6 +56,7 @@ func readCurrentUser(_ echo.Context, _ struct{}, currentUser *User) (any, error)
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(getCurrentUser, readCurrentUser))
 	if err := openapi.Mount(api, openapi.Config{Title: "openid-connect-optional"}); err != nil {

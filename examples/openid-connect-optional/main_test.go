@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -34,4 +35,12 @@ func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
 	Expect(t, doc, `{"OpenIdConnect":{"type":"openIdConnect","openIdConnectUrl":"/openid"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"OpenIdConnect":[]}]`, "paths", "/users/me", "get", "security")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash removed", Path: "/users/me/", To: "/users/me"},
+	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -39,4 +40,12 @@ func TestOpenAPI(t *testing.T) {
 	Expect(t, doc, `{"OpenIdConnect":{"type":"openIdConnect","openIdConnectUrl":"/openid"}}`, "components", "securitySchemes")
 	Expect(t, doc, `[{"OpenIdConnect":[]}]`, "paths", "/users/me", "get", "security")
 	Expect(t, doc, `"read_current_user_users_me_get"`, "paths", "/users/me", "get", "operationId")
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp(), []slashtest.Case{
+		{Name: "slash removed", Path: "/users/me/", To: "/users/me"},
+	})
 }

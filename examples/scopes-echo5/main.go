@@ -157,6 +157,7 @@ func readSystemStatus(_ *echo.Context, _ struct{}, _ User) (map[string]string, e
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov5.ErrorHandler(nil)
+	echov5.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov5.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), loginForAccessToken))
 	api.GET("/users/me/", typed.Handle(getCurrentActiveUser, readUsersMe))

@@ -204,6 +204,7 @@ func readSystemStatus(_ echo.Context, _ struct{}, _ User) (map[string]string, er
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), loginForAccessToken))
 	api.GET("/users/me/", typed.Handle(getCurrentActiveUser, readUsersMe))

@@ -93,6 +93,7 @@ func readUsersMe(_ echo.Context, _ struct{}, currentUser UserInDB) (UserInDB, er
 func newApp() *echo.Echo {
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.POST("/token", typed.Handle(forms.Password(nil), login))
 	api.GET("/users/me", typed.Handle(getCurrentActiveUser, readUsersMe))
