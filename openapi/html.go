@@ -66,11 +66,11 @@ const ui = SwaggerUIBundle({
     url: ` + jsString(specURL) + `,
 `)
 	for _, k := range keys {
-		v, err := json.Marshal(params[k])
+		v, err := pyJSON(params[k])
 		if err != nil {
 			return "", err
 		}
-		b.WriteString("    " + jsString(k) + ": " + string(v) + ",\n")
+		b.WriteString("    " + jsString(k) + ": " + v + ",\n")
 	}
 	if redirectURL != "" {
 		b.WriteString(`    oauth2RedirectUrl: window.location.origin + ` + jsString(redirectURL) + `,
@@ -83,11 +83,11 @@ const ui = SwaggerUIBundle({
 })
 `)
 	if cfg.InitOAuth != nil {
-		v, err := json.Marshal(cfg.InitOAuth)
+		v, err := pyJSON(cfg.InitOAuth)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString("ui.initOAuth(" + string(v) + ")\n")
+		b.WriteString("ui.initOAuth(" + v + ")\n")
 	}
 	b.WriteString(`</script>
 </body>
@@ -126,4 +126,30 @@ ReDoc doesn't change outer page styles
 </body>
 </html>
 `
+}
+
+// pyJSON encodes v as Python's json.dumps does with its default
+// separators, ", " and ": " (FastAPI writes Swagger UI's parameters and
+// initOAuth so), object keys sorted.
+func pyJSON(v any) (string, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	inString, escaped := false, false
+	for _, c := range raw {
+		b.WriteByte(c)
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && (c == ',' || c == ':'):
+			b.WriteByte(' ')
+		}
+	}
+	return b.String(), nil
 }

@@ -191,7 +191,7 @@ func TestMountSwaggerUIParameters(t *testing.T) {
 		InitOAuth:           map[string]any{"clientId": "docs"},
 	})
 	page := get(t, e, http.MethodGet, "/docs").Body.String()
-	for _, want := range []string{`"deepLinking": false,`, `"syntaxHighlight": {"theme":"obsidian"},`, `ui.initOAuth({"clientId":"docs"})`} {
+	for _, want := range []string{`"deepLinking": false,`, `"syntaxHighlight": {"theme": "obsidian"},`, `ui.initOAuth({"clientId": "docs"})`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
