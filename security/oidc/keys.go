@@ -173,7 +173,10 @@ func (k *keySet) VerifySignature(ctx context.Context, jwt string) ([]byte, error
 }
 
 func (k *keySet) verify(ctx context.Context, jwt string) ([]byte, error) {
-	jws, err := jose.ParseSigned(jwt, asymmetricAlgs)
+	// Only the compact serialization is a JWT (RFC 7519 §7.2). go-jose's
+	// ParseSigned, which go-oidc calls first, also takes the JWS JSON
+	// serialization, whose unprotected header members no signature covers.
+	jws, err := jose.ParseSignedCompact(jwt, asymmetricAlgs)
 	if err != nil {
 		return nil, fmt.Errorf("oidc: malformed jwt: %v", err)
 	}

@@ -47,17 +47,20 @@ var ErrProviderUnavailable = errors.New("oidc: provider unavailable")
 //     401 {"detail":"Could not validate credentials"} with
 //     `WWW-Authenticate: Bearer error="invalid_token", error_description="…"`
 //     (RFC 6750 §3.1).
-//   - The provider cannot be reached and there are no keys to verify the
-//     token with: 503 {"detail":"The identity provider is unavailable"}
-//     with `Retry-After`, the seconds until the next attempt (see below).
+//   - The provider cannot be reached while the token needs it (no keys
+//     fetched yet, or a kid the cached keys do not have): 503
+//     {"detail":"The identity provider is unavailable"} with
+//     `Retry-After`, the seconds until the next attempt (see below).
 //   - A discovery document whose issuer does not match the discovery URL
 //     (see InsecureIssuerURL): 503 likewise, every attempt; the cause is
 //     the error the 503 wraps.
 //
-// The checks are go-oidc's: the signature, with one of the algorithms the
-// provider advertises (never HMAC or none); "iss" equal to the discovery
-// document's issuer; "aud" containing ClientID; "exp" present and not
-// past (no leeway); "nbf", if present, not more than five minutes ahead.
+// The checks are go-oidc's, and more: a JWT in compact serialization (RFC
+// 7519 §7.2; not the JWS JSON serialization); the signature, with one of
+// the algorithms the provider advertises (never HMAC or none); "iss" equal
+// to the discovery document's issuer; "aud" containing ClientID; "exp"
+// present and not past (no leeway); "nbf", if present, not more than five
+// minutes ahead.
 //
 // The discovery document is checked as OpenID Connect Discovery §4.3 (and
 // go-oidc's NewProvider) say: its "issuer", with any trailing "/" removed
@@ -103,12 +106,14 @@ type Verifier[C any] struct {
 	// InsecureIssuerURLContext). The document's "issuer" must then equal
 	// it exactly, and tokens must still carry it as their "iss".
 	//
-	// It weakens a check of OpenID Connect Discovery §4.3: the document
-	// then chooses the issuer and keys the verifier trusts without the
-	// URL vouching for them, so whoever can serve that URL (a shared or
-	// multi-tenant host, a misrouted proxy) can make tokens of another
-	// issuer, signed with keys of its choosing, verify. Set it only to
-	// the issuer the provider documents, and only for such a provider.
+	// It gives up a check of OpenID Connect Discovery §4.3, which ties
+	// the issuer to the URL the document was fetched from: with it, the
+	// verifier trusts whatever answers at the discovery URL to speak for
+	// that issuer, so if the URL is not the issuer's own (a shared or
+	// multi-tenant host, a proxy, a mistyped tenant), whoever serves it
+	// can point jwks_uri at keys of its choosing and mint tokens that
+	// verify as the issuer's. Set it only for a provider whose
+	// documentation says its issuer differs, to the issuer it documents.
 	InsecureIssuerURL string
 	// ClientID is the audience every token must name (its "aud").
 	ClientID string
@@ -343,7 +348,7 @@ func discover(client *http.Client, url, insecureIssuer string) (*gooidc.Provider
 		UserInfoURL: doc.UserInfoURL, JWKSURL: doc.JWKSURL, Algorithms: doc.Algorithms}, nil
 }
 
-// The invalid_token answers, built once: their descriptions say what is
+// The invalid_token answers: their descriptions say what is
 // wrong without echoing the token.
 var (
 	errNotBearer  = security.InvalidToken("The access token must be sent as a Bearer token.")

@@ -283,6 +283,15 @@ func TestVerifier(t *testing.T) {
 			}
 		})
 	}
+	t.Run("JWS JSON serialization", func(t *testing.T) {
+		// A valid signature, but not a JWT (RFC 7519 §7.2: compact only);
+		// its unprotected header could say anything.
+		jws, err := jose.ParseSigned(p.sign(good, nil), []jose.SignatureAlgorithm{jose.RS256})
+		check(err)
+		if status, ch, _ := get(e, "Bearer "+jws.FullSerialize()); status != 401 || ch != challenge("The token is malformed.") {
+			t.Errorf("got %d %q", status, ch)
+		}
+	})
 	t.Run("alg none", func(t *testing.T) {
 		payload, _ := json.Marshal(good)
 		enc := base64.RawURLEncoding.EncodeToString
