@@ -16,6 +16,11 @@ type Scheme interface {
 type SchemeScopes struct {
 	Scheme Scheme
 	Scopes []string
+	// Optional: the scheme was reached through a dependency that lets a
+	// request without its credential through (security.Optional,
+	// FastAPI's auto_error=False), so it answers 401 only to a credential
+	// that is sent but unusable, if ever. See [Doc.Optional].
+	Optional bool
 }
 
 // SecurityRequirement is an OpenAPI Security Requirement Object: every
@@ -37,9 +42,12 @@ type Doc struct {
 	op     *Operation
 	host   reflect.Type // the handler's context type; nil outside a handler
 	scopes []string
-	reqs   *[]SecurityRequirement
-	below  *[]string // scopes declared through WithScopes, when recording (ScopesBelow)
-	uses   *bool     // set when the subtree uses scopes, when recording (usesScopes)
+	// optional marks the requirements recorded through this view as
+	// Optional (see Doc.Optional).
+	optional bool
+	reqs     *[]SecurityRequirement
+	below    *[]string // scopes declared through WithScopes, when recording (ScopesBelow)
+	uses     *bool     // set when the subtree uses scopes, when recording (usesScopes)
 }
 
 func newDoc(op *Operation) *Doc {
@@ -92,21 +100,55 @@ func (d *Doc) usesScopes(describe func(*Doc)) bool {
 
 // AddSecurity records that the operation requires s with scopes, as a
 // requirement of its own (FastAPI lists each scheme of a chain this way).
-// An identical requirement is recorded once.
+// A scheme reached several times is recorded once, with the scopes of
+// every time it is reached, in order, as FastAPI merges them.
 func (d *Doc) AddSecurity(s Scheme, scopes []string) {
-	d.AddRequirement(SecurityRequirement{{Scheme: s, Scopes: append([]string{}, scopes...)}})
+	d.UsesScopes()
+	name := s.SecuritySchemeName()
+	for i, have := range *d.reqs {
+		if len(have) == 1 && have[0].Scheme.SecuritySchemeName() == name {
+			for _, scope := range scopes {
+				if !contains(have[0].Scopes, scope) {
+					(*d.reqs)[i][0].Scopes = append((*d.reqs)[i][0].Scopes, scope)
+				}
+			}
+			return
+		}
+	}
+	d.AddRequirement(SecurityRequirement{{Scheme: s, Scopes: append([]string{}, mergeScopes(nil, scopes)...)}})
 }
 
 // AddRequirement records req as one alternative security requirement of the
-// operation, unless an identical one is already recorded.
+// operation, unless an identical one is already recorded. Through a view
+// made by [Doc.Optional], its entries are recorded Optional; a requirement
+// recorded both ways is not.
 func (d *Doc) AddRequirement(req SecurityRequirement) {
 	d.UsesScopes()
-	for _, have := range *d.reqs {
+	if d.optional {
+		req = append(SecurityRequirement(nil), req...)
+		for i := range req {
+			req[i].Optional = true
+		}
+	}
+	for i, have := range *d.reqs {
 		if sameRequirement(have, req) {
+			for j := range have {
+				(*d.reqs)[i][j].Optional = have[j].Optional && req[j].Optional
+			}
 			return
 		}
 	}
 	*d.reqs = append(*d.reqs, req)
+}
+
+// Optional runs describe on a view of d whose security requirements are
+// recorded Optional: the dependency being described lets a request without
+// the credential through (security.Optional does so). Package openapi then
+// documents no 401 that the route cannot send.
+func (d *Doc) Optional(describe func(*Doc)) {
+	v := d.view()
+	v.optional = true
+	describe(v)
 }
 
 // Collect runs describe on a view of d that records security requirements
