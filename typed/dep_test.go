@@ -36,7 +36,7 @@ type scoped[T any] struct {
 }
 
 func (s scoped[T]) Resolve(r *typed.Request) (T, error) {
-	return s.dep.Resolve(r.WithScopes(s.scopes...))
+	return typed.Resolve(r.WithScopes(s.scopes...), s.dep)
 }
 
 func (s scoped[T]) Describe(d *typed.Doc) { s.dep.Describe(d.WithScopes(s.scopes...)) }

@@ -25,6 +25,10 @@ func Override[T any](api Routes, dep, with Dep[T]) (restore func()) {
 	if !reflect.TypeOf(dep).Comparable() {
 		panic("typed: Override: " + reflect.TypeOf(dep).String() + " is not comparable")
 	}
+	// Describe the replacement once, on a document of its own, so that it
+	// knows whether it uses scopes: its results are memoized as FastAPI
+	// caches an override, per set of scopes where it reads them.
+	with.Describe(newDoc(&Operation{}))
 	o := &api.Core().cfg.overrides
 	o.mu.Lock()
 	defer o.mu.Unlock()

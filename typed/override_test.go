@@ -69,3 +69,24 @@ func TestOverrideInsideChain(t *testing.T) {
 	api1.ClearOverrides()
 	serve(t, e1, []call{{name: "cleared", target: "/me", wantStatus: 401}})
 }
+
+// TestOverrideUsesScopes: an override that reads the scopes runs once per
+// set of scopes it is reached with, as FastAPI caches an override.
+func TestOverrideUsesScopes(t *testing.T) {
+	scopes := typed.Func(func(echo.Context) (string, error) { return "", nil })
+	original := typed.Depends(scopes, func(echo.Context, string) (string, error) { return "original", nil })
+	e := echo.New()
+	api := echov4.New(e)
+	api.GET("/", typed.Handle(typed.Depends2[string, string](scoped[string]{original, []string{"x"}}, scoped[string]{original, []string{"y"}},
+		func(_ echo.Context, a, b string) (string, error) { return a + " " + b, nil }),
+		func(_ echo.Context, _ struct{}, s string) (string, error) { return s, nil }))
+	restore := typed.Override(api, original, typed.Depends(scopeReader{}, func(_ echo.Context, s string) (string, error) { return s, nil }))
+	defer restore()
+	serve(t, e, []call{{name: "each scope set", target: "/", wantStatus: 200, wantBody: `"x y"`}})
+}
+
+// scopeReader resolves to the scopes above it and says it reads them.
+type scopeReader struct{}
+
+func (scopeReader) Resolve(r *typed.Request) (string, error) { return r.ScopeStr(), nil }
+func (scopeReader) Describe(d *typed.Doc)                    { d.UsesScopes() }
