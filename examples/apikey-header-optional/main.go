@@ -19,7 +19,6 @@
 package main
 
 import (
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
@@ -67,4 +66,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }

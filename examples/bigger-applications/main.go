@@ -24,7 +24,6 @@ package main
 import (
 	"net/http"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/fastecho/fastecho/typed/echov4"
@@ -163,4 +162,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }

@@ -34,7 +34,6 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
@@ -128,5 +127,5 @@ func main() {
 	if k := os.Getenv("DIGEST_KEY"); k != "" {
 		key = []byte(k)
 	}
-	serve.Main(newApp(key))
+	serve(newApp(key))
 }

@@ -23,7 +23,6 @@ package main
 import (
 	"net/http"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
@@ -68,4 +67,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }

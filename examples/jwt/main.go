@@ -51,7 +51,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
@@ -392,5 +391,5 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	serve.Main(newServer(key).app())
+	serve(newServer(key).app())
 }

@@ -10,8 +10,17 @@
 //	async def read_items(token: Optional[str] = Security(oauth2_scheme)):
 //	    return {"token": token}
 //
-// Run it with `go run ./examples/oauth2-authorization-code` and open
-// http://127.0.0.1:8000/docs.
+// Run it with `go run ./examples/oauth2-authorization-code`. /docs shows
+// the flow, but its Authorize dialog cannot log in, and neither can
+// FastAPI's, whose program has the same URLs: the flow's authorizationUrl
+// ("authorize") and tokenUrl ("token") are an authorization server's, and
+// this program is none, so Authorize opens a window on a 404. Send a token
+// yourself:
+//
+//	curl -H "Authorization: Bearer testtoken" http://127.0.0.1:8000/items/
+//
+// which answers {"token":"testtoken"}. examples/oidc logs in from its docs
+// with this flow (and PKCE), against a provider of its own.
 //
 // The docs also show FastAPI's swagger_ui_init_oauth, here
 // openapi.Config.InitOAuth: Swagger UI's ui.initOAuth, which fills in the
@@ -22,7 +31,6 @@
 package main
 
 import (
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/typed"
@@ -61,4 +69,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }

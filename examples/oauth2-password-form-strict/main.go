@@ -21,7 +21,6 @@
 package main
 
 import (
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/typed"
@@ -54,4 +53,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }

@@ -65,7 +65,6 @@ package main
 import (
 	"net/http"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/forms"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
@@ -216,4 +215,4 @@ func newApp() *echo.Echo {
 	return e
 }
 
-func main() { serve.Main(newApp()) }
+func main() { serve(newApp()) }
