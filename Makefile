@@ -4,7 +4,7 @@
 #                     (fuzz seed corpora included), the FastAPI test twins and
 #                     the allocation budgets: Go only, a few minutes.
 #   make conformance  what needs more than Go or more time: timed fuzzing,
-#                     OpenAPI conformance (real Chromium, generated clients,
+#                     copyable examples, OpenAPI conformance (real Chromium, generated clients,
 #                     redocly via npx), real OpenID providers, bench smoke.
 #
 # .ci/run installs the tools and runs both.
@@ -33,6 +33,7 @@ allocs:
 
 ## conformance: everything beyond Go, each step timed.
 conformance:
+	@.ci/step.sh "every example builds in a module of its own" .ci/copyable.sh
 	@.ci/step.sh "fuzzing, 3 s per target" $(MAKE) --no-print-directory fuzz-short
 	@.ci/step.sh "OpenAPI conformance (Chromium, oapi-codegen, redocly)" $(MAKE) --no-print-directory openapi-conformance
 	@.ci/step.sh "OpenID Connect against real providers" $(MAKE) --no-print-directory oidc-provider
