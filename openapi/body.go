@@ -21,7 +21,14 @@ func (b *builder) requestBody(op *typed.Operation) (*openapi31.RequestBody, erro
 	}
 	var ref map[string]any
 	var err error
-	if ct == mimeJSON && pureBody(body.Type) {
+	if ct == mimeJSON && len(body.Fields) == 0 && body.Type != nil {
+		// The whole body is one value (typed's body:"" field, or a
+		// request type that is a slice or a map).
+		ref, err = b.sch.typeSchema(body.Type)
+		if err != nil {
+			return nil, err
+		}
+	} else if ct == mimeJSON && pureBody(body.Type) {
 		ref, err = b.sch.typeSchema(body.Type)
 		if err != nil {
 			return nil, err
@@ -59,6 +66,13 @@ func (b *builder) bodyObject(op *typed.Operation, text bool) (map[string]any, er
 	props := map[string]any{}
 	var required []any
 	for _, f := range op.Body.Fields {
+		if f.File {
+			props[f.Name] = fileSchema(f)
+			if f.Required {
+				required = append(required, f.Name)
+			}
+			continue
+		}
 		sch, err := b.sch.fieldSchema(f)
 		if err != nil {
 			return nil, err
@@ -109,7 +123,7 @@ func pureBody(t reflect.Type) bool {
 }
 
 func fieldSource(tag reflect.StructTag) string {
-	for _, s := range [...]string{"path", "query", "header", "cookie", "form", "json"} {
+	for _, s := range [...]string{"path", "query", "header", "cookie", "form", "json", "body"} {
 		if v, ok := tag.Lookup(s); ok && v != "-" {
 			return s
 		}
@@ -135,4 +149,18 @@ func setRequired(comp map[string]any, fields []typed.Param) {
 		return
 	}
 	comp["required"] = req
+}
+
+// fileSchema documents an uploaded file field as FastAPI documents bytes
+// and UploadFile: a string of contentMediaType application/octet-stream,
+// or an array of them, with the field's description.
+func fileSchema(f typed.Param) map[string]any {
+	sch := map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}
+	if t := f.Type; t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8 {
+		sch = map[string]any{"type": "array", "items": sch}
+	}
+	if d := f.Tag.Get("description"); d != "" {
+		sch["description"] = d
+	}
+	return sch
 }

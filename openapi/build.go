@@ -25,10 +25,20 @@ const (
 // components.securitySchemes. An operation behind no scheme has
 // "security": [], which says it is public (FastAPI leaves the key out).
 //
+// A route registered twice for one method and path (Echo's path
+// parameters named alike or not) is documented as its last registration,
+// which is the one Echo v4 serves (Echo v5 refuses the second). A
+// parameter with the tag `hidden:"true"` is left out (FastAPI's
+// include_in_schema=False); it is still read and validated. Echo's
+// wildcard "*" is the path parameter "path" ("/files/*" is documented as
+// "/files/{path}"; a field `path:"*"` is that parameter).
+//
 // It fails if a security scheme does not implement [security.Scheme], if
 // two schemes share a name but not their description, if two operations
-// share an operationId or a method and path, or if a Go type cannot be
-// described as JSON Schema.
+// share an operationId, if a Go type cannot be described as JSON Schema,
+// if a path parameter is hidden, if a tag documents a constraint that
+// cannot be (see package typed), or if [Check] finds a fault in the
+// document, with Check's message.
 func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
 	api := routes.Core()
 	b := &builder{
@@ -54,7 +64,7 @@ func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
 		spec.Servers = append(spec.Servers, srv)
 	}
 	spec.Paths = &openapi31.Paths{MapOfPathItemValues: map[string]openapi31.PathItem{}}
-	for _, op := range api.Operations() {
+	for _, op := range lastRegistrations(api.Operations()) {
 		if op.Hidden {
 			continue
 		}
@@ -74,7 +84,46 @@ func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
 			}
 		}
 	}
+	if err := Check(spec); err != nil {
+		return nil, err
+	}
 	return spec, nil
+}
+
+// lastRegistrations returns ops without those that a later operation of
+// the same method and route replaces: Echo's route is the method and the
+// path with its parameters unnamed.
+func lastRegistrations(ops []*typed.Operation) []*typed.Operation {
+	last := make(map[string]int, len(ops))
+	key := func(op *typed.Operation) string {
+		return strings.ToUpper(op.Method) + " " + unnamedParams(op.OpenAPIPath())
+	}
+	for i, op := range ops {
+		last[key(op)] = i
+	}
+	out := make([]*typed.Operation, 0, len(ops))
+	for i, op := range ops {
+		if last[key(op)] == i {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// unnamedParams writes each {name} of an OpenAPI path as {}.
+func unnamedParams(path string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(path, '{')
+		j := strings.IndexByte(path[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(path)
+			return b.String()
+		}
+		b.WriteString(path[:i+1])
+		b.WriteByte('}')
+		path = path[i+j+1:]
+	}
 }
 
 // JSON returns the document of routes, built by [Build], encoded as compact
@@ -198,9 +247,18 @@ func (b *builder) parameters(op *typed.Operation, path string) ([]openapi31.Para
 	var out []openapi31.ParameterOrReference
 	seen := map[string]int{}
 	for _, p := range ps {
+		if p.In == "path" && p.Name == "*" {
+			p.Name = wildcardName
+		}
+		if p.Tag.Get("hidden") == "true" {
+			if p.In == "path" {
+				return nil, fmt.Errorf("openapi: path parameter %q cannot be hidden: the path names it", p.Name)
+			}
+			continue
+		}
 		key := p.In + "\x00" + p.Name
 		if i, ok := seen[key]; ok {
-			if p.Required {
+			if p.Required && i >= 0 {
 				out[i].Parameter.WithRequired(true)
 			}
 			continue
@@ -229,19 +287,21 @@ func (b *builder) parameter(p typed.Param) (*openapi31.Parameter, error) {
 	}
 	stripNull(sch)
 	param := &openapi31.Parameter{Name: p.Name, In: openapi31.ParameterIn(p.In), Schema: sch}
+	// As FastAPI: the description and deprecated are the parameter's, and
+	// stay in its schema too.
 	if d, ok := sch["description"].(string); ok {
-		delete(sch, "description")
 		param.WithDescription(d)
 	}
-	if dep, ok := sch["deprecated"].(bool); ok {
-		delete(sch, "deprecated")
-		if dep {
-			param.WithDeprecated(true)
-		}
+	if dep, ok := sch["deprecated"].(bool); ok && dep {
+		param.WithDeprecated(true)
 	}
 	param.WithRequired(p.Required || p.In == "path")
 	return param, nil
 }
+
+// wildcardName is the name under which Echo's wildcard "*" is documented,
+// the name typed gives it in the path ("/files/*" is "/files/{path}").
+const wildcardName = "path"
 
 func templateVars(path string) []string {
 	var vars []string

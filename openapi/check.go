@@ -14,9 +14,12 @@ import (
 // all at once (joined with errors.Join): a security requirement naming a
 // scheme that components.securitySchemes does not define, an OAuth2 scope
 // that the scheme's flows do not declare, a local $ref that leads nowhere,
-// and a path template variable without its path parameter (or the
-// reverse). A document made by [Build] passes; Check is for documents
-// edited afterwards and for tests.
+// a path template variable without its path parameter (or the reverse),
+// and two paths that differ only in the names of their parameters
+// ("/items/{id}" and "/items/{item_id}", which clients cannot tell apart).
+// [Build] runs it on every document it makes, so [Mount] refuses what
+// Check refuses, with the same message; Check is also for documents edited
+// afterwards.
 func Check(spec *openapi31.Spec) error {
 	raw, err := json.Marshal(spec)
 	if err != nil {
@@ -32,6 +35,7 @@ func Check(spec *openapi31.Spec) error {
 		c.requirements("security", reqs, schemes)
 	}
 	paths, _ := doc["paths"].(map[string]any)
+	c.samePaths(sortedKeys(paths))
 	for _, path := range sortedKeys(paths) {
 		item, _ := paths[path].(map[string]any)
 		for _, method := range sortedKeys(item) {
@@ -113,6 +117,21 @@ func (c *checker) pathParams(where, path string, lists ...any) {
 		if !vars[name] {
 			c.fail("%s: path parameter %q is not in the path", where, name)
 		}
+	}
+}
+
+// samePaths reports paths that are one path once their parameters are
+// unnamed (OpenAPI: "Templated paths with the same hierarchy but different
+// templated names MUST NOT exist as they are identical").
+func (c *checker) samePaths(paths []string) {
+	first := map[string]string{}
+	for _, p := range paths {
+		k := unnamedParams(p)
+		if q, ok := first[k]; ok {
+			c.fail("paths %q and %q differ only in the names of their parameters; name them alike", q, p)
+			continue
+		}
+		first[k] = p
 	}
 }
 

@@ -24,16 +24,46 @@
 // operation's status and the description "Successful Response"; a 422
 // response referring to FastAPI's HTTPValidationError schema when it reads
 // parameters or a body; and a 401 response and a security list when it is
-// behind a scheme.
+// behind a scheme (no 401 when the scheme, under security.Optional, lets
+// every request through and so never sends one).
 //
 // Whether a parameter or body field is required is what package typed
 // decided when it bound the request (a non-pointer field is required unless
 // it has a default, omitempty or required:"false"), not swaggest's rule.
 // Structs reflected as components follow the same rule. Pointers are
 // nullable; slices and maps are not, as FastAPI documents list and dict.
-// Field tags add schema keywords: description, format (format:"password"
-// hides a field in Swagger UI), pattern, default, enum, minimum, maximum,
-// minLength, maxLength, example, deprecated.
+// Field tags add schema keywords: title, description, format
+// (format:"password" hides a field in Swagger UI), default, example,
+// deprecated, and the keywords that constrain (pattern, enum, const,
+// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf,
+// minLength, maxLength, minItems, maxItems, uniqueItems, minProperties,
+// maxProperties), which package typed enforces. A parameter's description
+// and deprecated are the parameter's and stay in its schema, as FastAPI
+// writes them; hidden:"true" leaves a parameter out (FastAPI's
+// include_in_schema=False).
+//
+// # Constraints: one declaration
+//
+// A validate tag (go-playground/validator, which checks the request) is
+// documented as the JSON Schema keywords that say the same: min, max,
+// len, gt, gte, lt, lte as minLength/maxLength on strings (in characters),
+// minItems/maxItems on slices, minProperties/maxProperties on maps and
+// minimum/maximum/exclusiveMinimum/exclusiveMaximum on numbers; eq and
+// isdefault as const, ne as not, oneof as enum, noneof as not enum,
+// required in the parent's required list (and minLength 1, not 0, true,
+// not null as the kind needs); unique as uniqueItems; dive on the items,
+// additionalProperties or propertyNames (keys … endkeys); alternatives
+// ("a|b") as anyOf; omitempty as anyOf with the zero value. Tags that
+// validator checks with a regular expression (alpha, alphanum, numeric,
+// hexadecimal, uuid, base64, e164, semver, …) are their pattern, written
+// so that Go and ECMA-262 read it alike; contains, startswith, endswith
+// and the excludes family are patterns too. email, url, uri, ipv4, ipv6,
+// hostname_rfc1123 and datetime (RFC 3339 or a date) add a format. A rule
+// that no keyword states exactly (a format, a cross-field rule such as
+// ltfield, a checksum such as isbn) is named in the field's description:
+// "Validated as `ltfield=End` (go-playground/validator)." A property test
+// runs a real JSON Schema validator over the generated document against
+// the server's answers, on both sides of every boundary.
 //
 // A JSON body whose Go type holds only body fields refers to that type's
 // schema, named after the type ("Item"), as FastAPI names it after the
@@ -58,8 +88,12 @@
 //
 // [Check] verifies what OpenAPI validators let pass but a client trips
 // over: every requirement names a defined scheme, every OAuth2 scope is
-// declared in the scheme's flows, every local $ref resolves and path
-// templates match path parameters.
+// declared in the scheme's flows, every local $ref resolves, path
+// templates match path parameters, and no two paths differ only in the
+// names of their parameters. Build runs it, so Mount refuses such a
+// document with Check's message. A route registered twice for one method
+// and path is documented as its last registration, the one Echo v4
+// serves; Echo's wildcard "*" is the path parameter "path".
 //
 // # Serving
 //

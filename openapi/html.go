@@ -73,7 +73,7 @@ const ui = SwaggerUIBundle({
 		b.WriteString("    " + jsString(k) + ": " + v + ",\n")
 	}
 	if redirectURL != "" {
-		b.WriteString(`    oauth2RedirectUrl: window.location.origin + ` + jsString(redirectURL) + `,
+		b.WriteString(`    oauth2RedirectUrl: window.location.origin + '` + jsSingle(redirectURL) + `',
 `)
 	}
 	b.WriteString(`    presets: [
@@ -82,7 +82,7 @@ const ui = SwaggerUIBundle({
     ],
 })
 `)
-	if cfg.InitOAuth != nil {
+	if len(cfg.InitOAuth) > 0 {
 		v, err := pyJSON(cfg.InitOAuth)
 		if err != nil {
 			return "", err
@@ -152,4 +152,10 @@ func pyJSON(v any) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// jsSingle returns s for a single-quoted JavaScript string, as FastAPI
+// writes the redirect URL ('…'), escaped so that it stays one string.
+func jsSingle(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `'`, `\'`, "<", `\x3c`, "\n", `\n`, "\r", `\r`).Replace(s)
 }

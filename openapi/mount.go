@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -75,7 +76,7 @@ func Mount(routes typed.Routes, cfg Config) error {
 		if err != nil {
 			return fmt.Errorf("openapi: Swagger UI parameters: %w", err)
 		}
-		add(api, docsPath, newBlob([]byte(page), "text/html; charset=UTF-8").serve)
+		add(api, docsPath, newBlob([]byte(page), "text/html; charset=utf-8").serve)
 		base := strings.TrimSuffix(docsPath, "/")
 		if redirectPath != disabled {
 			add(api, redirectPath, swaggerAssets.redirect.serve)
@@ -88,7 +89,7 @@ func Mount(routes typed.Routes, cfg Config) error {
 	}
 	if redocPath != disabled {
 		redocURL := prefix + strings.TrimSuffix(redocPath, "/")
-		add(api, redocPath, newBlob([]byte(redocHTML(cfg, specURL, redocURL)), "text/html; charset=UTF-8").serve)
+		add(api, redocPath, newBlob([]byte(redocHTML(cfg, specURL, redocURL)), "text/html; charset=utf-8").serve)
 		base := strings.TrimSuffix(redocPath, "/")
 		add(api, base+"/redoc.standalone.js", redocAssets.script.serve)
 		add(api, base+"/favicon-32x32.png", swaggerAssets.favicon.serve)
@@ -149,15 +150,23 @@ func etagMatch(list, etag string) bool {
 	return false
 }
 
-// lazyBlob is an embedded asset, hashed on first use.
+// lazyBlob is an embedded asset, edited (when edit is set) and hashed on
+// first use.
 type lazyBlob struct {
 	name, ctype string
+	edit        func([]byte) []byte
 	once        sync.Once
 	b           *blob
 }
 
 func (l *lazyBlob) serve(w http.ResponseWriter, req *http.Request) {
-	l.once.Do(func() { l.b = newBlob(asset(l.name), l.ctype) })
+	l.once.Do(func() {
+		body := asset(l.name)
+		if l.edit != nil {
+			body = l.edit(body)
+		}
+		l.b = newBlob(body, l.ctype)
+	})
 	l.b.serve(w, req)
 }
 
@@ -167,12 +176,26 @@ var swaggerAssets = struct {
 	bundle:     lazyBlob{name: "swagger-ui-bundle.js", ctype: "application/javascript; charset=UTF-8"},
 	css:        lazyBlob{name: "swagger-ui.css", ctype: "text/css; charset=utf-8"},
 	favicon:    lazyBlob{name: "favicon-32x32.png", ctype: "image/png"},
-	redirect:   lazyBlob{name: "oauth2-redirect.html", ctype: "text/html; charset=UTF-8"},
+	redirect:   lazyBlob{name: "oauth2-redirect.html", ctype: "text/html; charset=utf-8"},
 	redirectJS: lazyBlob{name: "oauth2-redirect.js", ctype: "application/javascript; charset=UTF-8"},
 }
 
 var redocAssets = struct{ script lazyBlob }{
-	script: lazyBlob{name: "redoc.standalone.js", ctype: "application/javascript; charset=UTF-8"},
+	script: lazyBlob{name: "redoc.standalone.js", ctype: "application/javascript; charset=UTF-8", edit: redocOffline},
+}
+
+// redocLogo is the one thing ReDoc's bundle fetches from elsewhere: the logo
+// of the "API docs by Redocly" line at the foot of its menu, an <img> that
+// ReDoc 2 renders on every load, with no option to turn it off
+// (src/components/SideMenu/Logo.tsx).
+const redocLogo = `"https://cdn.redoc.ly/redoc/logo-mini.svg"`
+
+// redocOffline points the logo at an empty data: URL instead. The browser
+// fetches nothing, the image fails to decode at once, and ReDoc's onError
+// handler then drops it; the attribution's link and text stay. The file in
+// assets/ is npm's, unchanged (see assets/README.md).
+func redocOffline(script []byte) []byte {
+	return bytes.ReplaceAll(script, []byte(redocLogo), []byte(`"data:,"`))
 }
 
 // document is api's document, built once and rebuilt when operations have

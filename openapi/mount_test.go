@@ -45,6 +45,43 @@ func readAsset(t *testing.T, name string) []byte {
 	return b
 }
 
+// redocLogo is the logo ReDoc's bundle loads from its CDN on every load.
+const redocLogo = `"https://cdn.redoc.ly/redoc/logo-mini.svg"`
+
+// redocServed is ReDoc's bundle as Mount serves it: npm's file with the
+// logo pointed at an empty data: URL.
+func redocServed(t *testing.T) []byte {
+	t.Helper()
+	return bytes.ReplaceAll(readAsset(t, "redoc.standalone.js"), []byte(redocLogo), []byte(`"data:,"`))
+}
+
+// ReDoc fetches nothing from elsewhere: its bundle's one outside fetch, the
+// logo of "API docs by Redocly", is gone from the served script. The
+// vendored file must still hold it exactly once, so that a refresh of
+// assets/ to a bundle that loads the logo otherwise fails here rather than
+// silently fetching it again (the browser test in testdata/conformance sees
+// every request /redoc makes).
+func TestRedocFetchesNoLogo(t *testing.T) {
+	t.Parallel()
+	if n := bytes.Count(readAsset(t, "redoc.standalone.js"), []byte("cdn.redoc.ly")); n != 1 {
+		t.Fatalf("assets/redoc.standalone.js names cdn.redoc.ly %d times, want 1 (the logo that Mount rewrites): check what the new bundle fetches", n)
+	}
+	if n := bytes.Count(readAsset(t, "redoc.standalone.js"), []byte(redocLogo)); n != 1 {
+		t.Fatalf("assets/redoc.standalone.js names %s %d times, want 1", redocLogo, n)
+	}
+	e, _ := mounted(t, openapi.Config{})
+	rec := get(t, e, http.MethodGet, "/redoc/redoc.standalone.js")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if bytes.Contains(rec.Body.Bytes(), []byte("cdn.redoc.ly")) {
+		t.Error("the served ReDoc bundle still loads its logo from cdn.redoc.ly")
+	}
+	if !bytes.Contains(rec.Body.Bytes(), []byte(`alt:"redocly logo",onError:`)) {
+		t.Error("the logo's <img> and its onError handler, which drops it, are not where they were")
+	}
+}
+
 func TestMountServes(t *testing.T) {
 	t.Parallel()
 	e, api := mounted(t, openapi.Config{Title: "Scopes"})
@@ -60,7 +97,7 @@ func TestMountServes(t *testing.T) {
 		wantParts []string // substrings, otherwise
 	}{
 		{"spec", "/openapi.json", "application/json", spec, nil},
-		{"swagger ui", "/docs", "text/html; charset=UTF-8", nil, []string{
+		{"swagger ui", "/docs", "text/html; charset=utf-8", nil, []string{
 			`<title>Scopes - Swagger UI</title>`,
 			`href="/docs/swagger-ui.css"`,
 			`<script src="/docs/swagger-ui-bundle.js">`,
@@ -68,20 +105,20 @@ func TestMountServes(t *testing.T) {
 			`"persistAuthorization": true,`,
 			`"dom_id": "#swagger-ui",`,
 			`"layout": "BaseLayout",`,
-			`oauth2RedirectUrl: window.location.origin + "/docs/oauth2-redirect",`,
+			`oauth2RedirectUrl: window.location.origin + '/docs/oauth2-redirect',`,
 			`SwaggerUIBundle.SwaggerUIStandalonePreset`,
 		}},
-		{"oauth2 redirect page", "/docs/oauth2-redirect", "text/html; charset=UTF-8", readAsset(t, "oauth2-redirect.html"), nil},
+		{"oauth2 redirect page", "/docs/oauth2-redirect", "text/html; charset=utf-8", readAsset(t, "oauth2-redirect.html"), nil},
 		{"oauth2 redirect script", "/docs/oauth2-redirect.js", "application/javascript; charset=UTF-8", readAsset(t, "oauth2-redirect.js"), nil},
 		{"swagger ui bundle", "/docs/swagger-ui-bundle.js", "application/javascript; charset=UTF-8", readAsset(t, "swagger-ui-bundle.js"), nil},
 		{"swagger ui css", "/docs/swagger-ui.css", "text/css; charset=utf-8", readAsset(t, "swagger-ui.css"), nil},
 		{"favicon", "/docs/favicon-32x32.png", "image/png", readAsset(t, "favicon-32x32.png"), nil},
-		{"redoc", "/redoc", "text/html; charset=UTF-8", nil, []string{
+		{"redoc", "/redoc", "text/html; charset=utf-8", nil, []string{
 			`<title>Scopes - ReDoc</title>`,
 			`<redoc spec-url="/openapi.json"></redoc>`,
 			`<script src="/redoc/redoc.standalone.js">`,
 		}},
-		{"redoc script", "/redoc/redoc.standalone.js", "application/javascript; charset=UTF-8", readAsset(t, "redoc.standalone.js"), nil},
+		{"redoc script", "/redoc/redoc.standalone.js", "application/javascript; charset=UTF-8", redocServed(t), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,7 +203,7 @@ func TestMountOnGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := get(t, e, http.MethodGet, "/api/docs").Body.String()
-	for _, want := range []string{`url: "/api/openapi.json"`, `href="/api/docs/swagger-ui.css"`, `"/api/docs/oauth2-redirect"`} {
+	for _, want := range []string{`url: "/api/openapi.json"`, `href="/api/docs/swagger-ui.css"`, `'/api/docs/oauth2-redirect'`} {
 		if !strings.Contains(docs, want) {
 			t.Errorf("/api/docs lacks %q", want)
 		}
@@ -340,9 +377,9 @@ func TestSwaggerUIOAuth2Redirect(t *testing.T) {
 		wantPage, wantGone    string
 		wantInDocs, notInDocs string
 	}{
-		{name: "default", path: "", wantPage: "/docs/oauth2-redirect", wantInDocs: `oauth2RedirectUrl: window.location.origin + "/docs/oauth2-redirect"`},
+		{name: "default", path: "", wantPage: "/docs/oauth2-redirect", wantInDocs: `oauth2RedirectUrl: window.location.origin + '/docs/oauth2-redirect'`},
 		{name: "moved", path: "/docs/redirect", wantPage: "/docs/redirect", wantGone: "/docs/oauth2-redirect",
-			wantInDocs: `oauth2RedirectUrl: window.location.origin + "/docs/redirect"`},
+			wantInDocs: `oauth2RedirectUrl: window.location.origin + '/docs/redirect'`},
 		{name: "off", path: "-", wantGone: "/docs/oauth2-redirect", notInDocs: "oauth2RedirectUrl"},
 	}
 	for _, tt := range tests {

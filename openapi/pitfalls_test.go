@@ -68,7 +68,7 @@ func TestSwaggestPitfalls(t *testing.T) {
 			`{"properties":{"client_id":{"type":"string"},"client_secret":{"format":"password","type":"string"},"grant_type":{"pattern":"^password$","type":"string"},"password":{"format":"password","type":"string"},"scope":{"default":"","type":"string"},"username":{"type":"string"}},"required":["username","password"],"type":"object"}`},
 		{"pointer query parameter is optional, not nullable", at(doc, "paths", "/items/{item_id}", "put", "parameters"),
 			`[{"in":"path","name":"item_id","required":true,"schema":{"type":"integer"}},` +
-				`{"description":"Search text","in":"query","name":"q","required":false,"schema":{"maxLength":50,"type":"string"}},` +
+				`{"description":"Search text","in":"query","name":"q","required":false,"schema":{"description":"Search text","maxLength":50,"type":"string"}},` +
 				`{"in":"query","name":"limit","required":false,"schema":{"default":10,"minimum":1,"type":"integer"}},` +
 				`{"in":"query","name":"tag","required":false,"schema":{"items":{"type":"string"},"type":"array"}},` +
 				`{"in":"header","name":"x-token","required":true,"schema":{"type":"string"}},` +

@@ -1,32 +1,60 @@
 package openapi
 
 import (
+	"fmt"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/fastecho/fastecho/typed"
 	"github.com/swaggest/openapi-go/openapi31"
 )
 
-// responses documents the success response, then 422 and 401 where they
-// apply.
+// responses documents the success response, the responses op declares
+// (typed.Operation.Responses, FastAPI's responses=…), then 422 and 401
+// where they apply and are not declared.
 func (b *builder) responses(o *openapi31.Operation, op *typed.Operation) error {
 	status := op.Status
 	if status == 0 {
 		status = http.StatusOK
 	}
-	ok := openapi31.Response{Description: "Successful Response"}
-	if bodyAllowed(status) {
-		sch, err := b.sch.typeSchema(op.Response)
-		if err != nil {
-			return err
-		}
-		ok.Content = map[string]openapi31.MediaType{mimeJSON: {Schema: sch}}
+	success := op.Success
+	if success.ContentType == "" && success.Model == nil && len(success.Headers) == 0 && success.Description == "" {
+		// an operation recorded without its success response: JSON of Response
+		success = typed.Response{Model: op.Response, ContentType: mimeJSON}
+	}
+	if success.Description == "" {
+		success.Description = op.ResponseDescription
+	}
+	if success.Description == "" {
+		success.Description = "Successful Response"
+	}
+	ok, err := b.response(success, bodyAllowed(status))
+	if err != nil {
+		return err
 	}
 	rs := &openapi31.Responses{MapOfResponseOrReferenceValues: map[string]openapi31.ResponseOrReference{
-		strconv.Itoa(status): {Response: &ok},
+		strconv.Itoa(status): {Response: ok},
 	}}
-	if len(op.Params) > 0 || op.Body != nil {
+	for _, code := range slices.Sorted(maps.Keys(op.Responses)) {
+		if code == status {
+			continue // the success response, completed above
+		}
+		decl := op.Responses[code]
+		if decl.Description == "" {
+			decl.Description = statusText(code)
+		}
+		r, err := b.response(decl, bodyAllowed(code))
+		if err != nil {
+			return fmt.Errorf("%w (response %d)", err, code)
+		}
+		rs.MapOfResponseOrReferenceValues[strconv.Itoa(code)] = openapi31.ResponseOrReference{Response: r}
+	}
+	_, declared422 := op.Responses[http.StatusUnprocessableEntity]
+	if (len(op.Params) > 0 || op.Body != nil) && !declared422 {
 		addValidationSchemas(b.sch.comps)
 		content := map[string]openapi31.MediaType{mimeJSON: {Schema: map[string]any{
 			"$ref": componentsSchemas + "HTTPValidationError",
@@ -52,19 +80,111 @@ func (b *builder) responses(o *openapi31.Operation, op *typed.Operation) error {
 	return nil
 }
 
+// response documents one response: its description, headers and, when
+// the status allows a body, its content.
+func (b *builder) response(d typed.Response, body bool) (*openapi31.Response, error) {
+	r := &openapi31.Response{Description: d.Description}
+	if body && (d.Model != nil || d.ContentType != "") {
+		ct := d.ContentType
+		if ct == "" {
+			ct = mimeJSON
+		}
+		mt, err := b.mediaType(ct, d.Model)
+		if err != nil {
+			return nil, err
+		}
+		r.Content = map[string]openapi31.MediaType{ct: mt}
+	}
+	for _, name := range slices.Sorted(maps.Keys(d.Headers)) {
+		h := d.Headers[name]
+		sch := map[string]any{"type": "string"}
+		if h.Type != nil {
+			var err error
+			if sch, err = b.sch.typeSchema(h.Type); err != nil {
+				return nil, err
+			}
+		}
+		oh := openapi31.Header{Schema: sch}
+		if h.Description != "" {
+			oh.WithDescription(h.Description)
+		}
+		if h.Required {
+			oh.WithRequired(true)
+		}
+		if r.Headers == nil {
+			r.Headers = map[string]openapi31.HeaderOrReference{}
+		}
+		r.Headers[name] = openapi31.HeaderOrReference{Header: &oh}
+	}
+	return r, nil
+}
+
+// mediaType documents a body of media type ct whose Go type is model:
+// model's JSON Schema (an empty schema, any value, for a nil model of
+// JSON); a string for text; binary data for any other type; and for
+// text/event-stream the itemSchema of each event, as FastAPI writes it,
+// whose data is model as JSON.
+func (b *builder) mediaType(ct string, model reflect.Type) (openapi31.MediaType, error) {
+	switch {
+	case ct == "text/event-stream":
+		item := map[string]any{"type": "object", "properties": map[string]any{
+			"data":  map[string]any{"type": "string"},
+			"event": map[string]any{"type": "string"},
+			"id":    map[string]any{"type": "string"},
+			"retry": map[string]any{"type": "integer", "minimum": 0},
+		}}
+		if model != nil {
+			sch, err := b.sch.typeSchema(model)
+			if err != nil {
+				return openapi31.MediaType{}, err
+			}
+			item["properties"].(map[string]any)["data"] = map[string]any{
+				"type": "string", "contentMediaType": mimeJSON, "contentSchema": sch,
+			}
+			item["required"] = []any{"data"}
+		}
+		return openapi31.MediaType{MapOfAnything: map[string]any{"itemSchema": item}}, nil
+	case model != nil:
+		sch, err := b.sch.typeSchema(model)
+		if len(sch) == 0 {
+			return anySchema(), err
+		}
+		return openapi31.MediaType{Schema: sch}, err
+	case isJSON(ct):
+		return anySchema(), nil
+	case strings.HasPrefix(ct, "text/"):
+		return openapi31.MediaType{Schema: map[string]any{"type": "string"}}, nil
+	}
+	return openapi31.MediaType{Schema: map[string]any{"type": "string", "format": "binary"}}, nil
+}
+
+// anySchema is a media type whose schema is {}, any value, which
+// swaggest would leave out as empty.
+func anySchema() openapi31.MediaType {
+	return openapi31.MediaType{MapOfAnything: map[string]any{"schema": map[string]any{}}}
+}
+
+// isJSON reports whether ct is application/json or application/…+json.
+func isJSON(ct string) bool {
+	return ct == mimeJSON || strings.HasPrefix(ct, "application/") && strings.HasSuffix(ct, "+json")
+}
+
+// statusText is the description FastAPI gives a declared response
+// without one: the status's reason phrase.
+func statusText(code int) string {
+	if t := http.StatusText(code); t != "" {
+		return t
+	}
+	return "Additional Response"
+}
+
 // bodyAllowed is FastAPI's is_body_allowed_for_status_code.
 func bodyAllowed(status int) bool {
 	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
 }
 
-func secured(op *typed.Operation) bool {
-	for _, req := range op.Security {
-		if len(req) > 0 {
-			return true
-		}
-	}
-	return false
-}
+// secured reports whether op documents a 401: see answers401.
+func secured(op *typed.Operation) bool { return answers401(op) }
 
 func unauthorized() *openapi31.Response {
 	h := openapi31.Header{Schema: map[string]any{"type": "string"}}

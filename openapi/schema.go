@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fastecho/fastecho/internal/rules"
 	"github.com/fastecho/fastecho/typed"
 	"github.com/swaggest/jsonschema-go"
 	"github.com/swaggest/openapi-go/openapi31"
@@ -35,8 +36,10 @@ func (s *schemas) options(extra ...func(*jsonschema.ReflectContext)) []func(*jso
 		jsonschema.DefinitionsPrefix(componentsSchemas),
 		jsonschema.CollectDefinitions(s.collect),
 		jsonschema.InterceptDefName(defName),
-		jsonschema.InterceptProp(requiredProp),
+		jsonschema.InterceptProp(prop),
 		jsonschema.InterceptNullability(nullability),
+		jsonschema.InterceptSchema(s.custom), // typed.JSONSchemer, json.Marshaler: custom.go
+		jsonschema.ProcessWithoutTags,        // untagged fields are sent under their Go names
 	}, extra...)
 }
 
@@ -93,11 +96,11 @@ func (s *schemas) fieldSchema(p typed.Param) (map[string]any, error) {
 	return prop.ToSimpleMap()
 }
 
-// notSchemaTags are the field tags that fieldSchema leaves out: sources,
-// requiredness and validator rules.
+// notSchemaTags are the field tags that fieldSchema leaves out: sources
+// and requiredness (validate tags stay, for validateProp).
 var notSchemaTags = map[string]bool{
 	"path": true, "query": true, "header": true, "cookie": true, "form": true, "json": true,
-	"required": true, "validate": true, "nullable": true,
+	"required": true, "nullable": true,
 }
 
 // schemaTags returns tag without the keys in notSchemaTags. It follows the
@@ -148,7 +151,8 @@ func schemaTags(tag reflect.StructTag) string {
 
 // jsonRequired is typed's rule for a JSON property, applied to every struct
 // the document reflects: required unless a pointer or interface, omitempty
-// or omitzero, or given a default; a required tag decides over all of it.
+// or omitzero, or given a default; a required tag decides over all of it,
+// and a validate tag with the rule "required" makes it required.
 func jsonRequired(f reflect.StructField) bool {
 	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 	_, hasDef := f.Tag.Lookup("default")
@@ -158,15 +162,25 @@ func jsonRequired(f reflect.StructField) bool {
 	if r, ok := f.Tag.Lookup("required"); ok {
 		req = r == "true"
 	}
+	if c, err := rules.Parse(f.Tag.Get("validate")); err == nil && c.Required() {
+		req = true
+	}
 	return req
+}
+
+// prop documents a reflected property as typed reads it: requiredProp,
+// then the rules of its validate tag (validateProp).
+func prop(p jsonschema.InterceptPropParams) error {
+	if !p.Processed || p.ParentSchema == nil {
+		return nil
+	}
+	requiredProp(p)
+	return validateProp(p)
 }
 
 // requiredProp replaces swaggest's rule (required only when tagged) by
 // jsonRequired.
-func requiredProp(p jsonschema.InterceptPropParams) error {
-	if !p.Processed || p.ParentSchema == nil {
-		return nil
-	}
+func requiredProp(p jsonschema.InterceptPropParams) {
 	req := p.ParentSchema.Required[:0:0]
 	for _, n := range p.ParentSchema.Required {
 		if n != p.Name {
@@ -177,7 +191,6 @@ func requiredProp(p jsonschema.InterceptPropParams) error {
 		req = append(req, p.Name)
 	}
 	p.ParentSchema.Required = req
-	return nil
 }
 
 // nullability keeps "null" for pointers only: a Go slice or map is

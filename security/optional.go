@@ -8,7 +8,9 @@ import "github.com/fastecho/fastecho/typed"
 // malformed HTTP Basic header (see [ErrMalformedCredentials]) is a 401
 // under Optional too. A present credential is a non-nil pointer, even if
 // empty (OAuth2PasswordBearer's "Bearer" with no token gives a pointer to
-// ""). The documentation is dep's: the scheme is still listed.
+// ""). The documentation is dep's: the scheme is still listed, recorded
+// Optional (see [typed.Doc.Optional]), so that no 401 is documented
+// where the scheme can send none.
 //
 // FastAPI: `auto_error=False`, as a type change (*T) rather than a flag.
 func Optional[T any](dep typed.Dep[T]) typed.Dep[*T] {
@@ -33,4 +35,4 @@ func (o *optional[T]) Resolve(r *typed.Request) (*T, error) {
 	return p, nil
 }
 
-func (o *optional[T]) Describe(d *typed.Doc) { o.dep.Describe(d) }
+func (o *optional[T]) Describe(d *typed.Doc) { d.Optional(o.dep.Describe) }

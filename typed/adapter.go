@@ -22,13 +22,14 @@ type Adapter[C any] interface {
 
 // route is a Handler prepared for one registration.
 type route[C any] struct {
-	host      Adapter[C]
-	cfg       *config
-	path      string // the route's full path, for logs
-	status    int
-	noContent bool
-	params    []string // the route's single-segment path parameters
-	guards    []Guard  // the API's, then the operation's
+	host        Adapter[C]
+	cfg         *config
+	path        string // the route's full path, for logs
+	status      int
+	contentType string   // the documented success media type, set before a Responder writes
+	maxBody     int64    // the route's body limit; 0: the API's
+	params      []string // the route's single-segment path parameters
+	guards      []Guard  // the API's, then the operation's
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -72,9 +73,10 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 		panic("typed: Register requires a method, a path and a handler")
 	}
 	guards := append(append([]Guard(nil), a.guards...), op.Dependencies...)
-	rec := h.operation(op, guards)
-	rt := &route[C]{guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path)}
-	rt.noContent = noBody(rt.status)
+	rec := h.operation(op, guards, a.responses)
+	checkResponses(rec)
+	rt := &route[C]{guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
+		contentType: routeContentType(rec), maxBody: rec.MaxBodyBytes}
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {
 		rt.path = fullPath

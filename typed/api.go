@@ -71,6 +71,8 @@ type API struct {
 	cfg    *config
 	ops    *[]*Operation
 	guards []Guard // run before every route's own dependencies (With)
+	// responses are documented on every route (WithResponses).
+	responses Responses
 }
 
 // Mux is the part of a host router that packages built on typed use to
@@ -99,8 +101,11 @@ func NewAPI(mux Mux, opts *Options) *API {
 }
 
 // On returns an API that serves plain handlers on mux (a group of the same
-// router, say) and shares a's options, operations, overrides and guards.
-func (a *API) On(mux Mux) *API { return &API{mux: mux, cfg: a.cfg, ops: a.ops, guards: a.guards} }
+// router, say) and shares a's options, operations, overrides, guards and
+// responses.
+func (a *API) On(mux Mux) *API {
+	return &API{mux: mux, cfg: a.cfg, ops: a.ops, guards: a.guards, responses: a.responses}
+}
 
 // Core returns a.
 func (a *API) Core() *API { return a }

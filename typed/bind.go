@@ -10,8 +10,8 @@ import (
 )
 
 // Bind returns a Dep that binds T from the request and validates it, the
-// way [Handle] binds its Req. T must be a struct; each exported field says
-// where its value comes from with one tag:
+// way [Handle] binds its Req. T is a struct (but see below) whose exported
+// fields each say where their value comes from with one tag:
 //
 //	path:"id"      a path parameter (Echo's :id)
 //	query:"limit"  a query parameter; the last occurrence counts
@@ -20,7 +20,11 @@ import (
 //	form:"name"    a field of an application/x-www-form-urlencoded or
 //	               multipart/form-data body; the last occurrence counts and
 //	               an empty value counts as missing
-//	json:"name"    a property of a JSON object body
+//	json:"name"    a property of a JSON object body: T is the body's model
+//	body:""        the whole JSON body (FastAPI's one body parameter,
+//	               of any type: a model, a list, a dict)
+//	body:"item"    the property "item" of a JSON object body (FastAPI's
+//	               Body(embed=True), or several body parameters)
 //
 // A field is required unless it is a pointer, has a `default:"…"` tag, is a
 // slice or map read from text, has `json:",omitempty"`, or says
@@ -30,7 +34,33 @@ import (
 // [RequestValidationError] in FastAPI's shape; fields with
 // `format:"password"` never have their value echoed back.
 //
-// It panics if T is not a struct or a field has no source tag.
+// # JSON bodies
+//
+// A body is JSON when its Content-Type is application/json or
+// application/<anything>+json. Any other body, or none, is not: a model
+// then fails with model_attributes_type at ["body"] (the body echoed as
+// text), a whole-body list with list_type, and an embedded property is
+// missing. An empty body, or null, is a missing body. Text that is not JSON
+// fails with json_invalid at ["body", <position>], the position and message
+// those of Python's json module, and that error alone is the answer; text
+// Python's json module refuses for another reason (not UTF-8, nested too
+// deeply) is a 400, as in FastAPI.
+//
+// The JSON is validated at every depth as pydantic validates a model in lax
+// mode: a nested struct is a model whose fields are required by the rule
+// above; errors name the leaf (["body", "items", 1, "price"]) with
+// pydantic's type; numbers, booleans and numeric strings are coerced as
+// pydantic coerces them ("5.5" is a float, "5" and 5.0 ints); null is
+// accepted only by a pointer; properties that are not fields are ignored.
+// A map's keys are validated as its key type (errors at [key, "[key]"]).
+// An integer too large for its Go type fails the field's upper bound if
+// it has one, and int_parsing_size otherwise. See also [Set] and [HTTPURL].
+//
+// T may also be a slice, a map or any other type that is not a struct:
+// the whole body, as with a `body:""` field.
+//
+// It panics if a field of T has no source tag, or T mixes json, body and
+// form fields.
 func Bind[T any]() Dep[T] {
 	return &bindDep[T]{b: newBinder(reflect.TypeFor[T]())}
 }
@@ -73,15 +103,25 @@ type field struct {
 	secret   bool
 	conv     converter // scalar from text
 	multi    bool      // slice from several text values
+	shape    *shape    // json and body fields: how the JSON is validated
+	file     fileKind  // form fields: an uploaded file (upload_bind.go)
 }
 
 type binder struct {
 	typ     reflect.Type
+	wrapped bool // the request type is not a struct: typ wraps it as a body:"" field
 	empty   bool
 	params  []field
 	form    []field
-	json    []field
+	json    []field // json fields (a model), or body fields
 	jsonReq bool
+	// mode says what the JSON fields are: the properties of the body's
+	// model, the body itself (body:""), or properties of it validated one
+	// by one (body:"name", FastAPI's embedded body parameters).
+	mode  bodyMode
+	model *shape // modelBody: the model made of the json fields
+	// tagChecks are the schema tags to enforce (schema_tags.go).
+	tagChecks []tagCheck
 	// secretJSON: a JSON field has format:"password" or holds one at any
 	// depth, so a body that is not an object is not echoed in a 422
 	// either.
@@ -93,24 +133,39 @@ type binder struct {
 	byName    map[string]*field // Go field name → field, for validator errors
 }
 
-var sources = [...]string{"path", "query", "header", "cookie", "form", "json"}
+type bodyMode uint8
+
+const (
+	modelBody    bodyMode = iota // json:"name" fields: the body is their model
+	wholeBody                    // one body:"" field: the body itself
+	embeddedBody                 // body:"name" fields: properties of the body
+)
+
+var sources = [...]string{"path", "query", "header", "cookie", "form", "json", "body"}
 
 func newBinder(t reflect.Type) *binder {
-	if t.Kind() != reflect.Struct {
-		panic(fmt.Sprintf("typed: request type %v must be a struct", t))
-	}
 	b := &binder{typ: t, byName: map[string]*field{}}
-	b.collect(t, nil)
+	if t.Kind() != reflect.Struct {
+		b.wrapped = true
+		tag := `body:""`
+		if (t.Kind() == reflect.Slice || t.Kind() == reflect.Map) && hasValidateTags(t, map[reflect.Type]bool{}) {
+			tag += ` validate:"dive"` // pydantic validates every element
+		}
+		b.typ = reflect.StructOf([]reflect.StructField{{Name: "Body", Type: t, Tag: reflect.StructTag(tag)}})
+	}
+	b.collect(b.typ, nil)
 	b.empty = len(b.params)+len(b.form)+len(b.json) == 0
-	b.validate = hasValidateTags(t, map[reflect.Type]bool{})
+	b.validate = hasValidateTags(b.typ, map[reflect.Type]bool{})
 	for _, list := range [][]field{b.params, b.form, b.json} {
 		for i := range list {
 			f := &list[i]
 			f.rank = sourceRank(f.in)<<16 | i
-			b.secretJSON = b.secretJSON || f.in == "json" && (f.secret || holdsSecret(f.typ))
+			b.secretJSON = b.secretJSON || (f.in == "json" || f.in == "body") && (f.secret || holdsSecret(f.typ))
 			b.byName[f.goName] = f
 		}
 	}
+	b.plan()
+	b.planSchemaTags()
 	return b
 }
 
@@ -133,7 +188,7 @@ func (b *binder) collect(t reflect.Type, index []int) {
 			panic(fmt.Sprintf("typed: field %s of %v needs one of the tags path, query, header, cookie, form or json", sf.Name, t))
 		}
 		switch f.in {
-		case "json":
+		case "json", "body":
 			b.json = append(b.json, f)
 			b.jsonReq = b.jsonReq || f.required
 		case "form":
@@ -145,6 +200,48 @@ func (b *binder) collect(t reflect.Type, index []int) {
 	}
 	if len(b.json) > 0 && len(b.form) > 0 {
 		panic(fmt.Sprintf("typed: %v mixes json and form fields; a body is one or the other", t))
+	}
+}
+
+// plan decides the body mode and builds the shapes of the JSON fields.
+func (b *binder) plan() {
+	if len(b.json) == 0 {
+		return
+	}
+	var kinds [3]int
+	for _, f := range b.json {
+		switch {
+		case f.in == "json":
+			kinds[modelBody]++
+		case f.name == "":
+			kinds[wholeBody]++
+		default:
+			kinds[embeddedBody]++
+		}
+	}
+	switch {
+	case kinds[modelBody] == len(b.json):
+		b.mode = modelBody
+	case kinds[wholeBody] == 1 && len(b.json) == 1:
+		b.mode = wholeBody
+	case kinds[embeddedBody] == len(b.json):
+		b.mode = embeddedBody
+	default:
+		panic(fmt.Sprintf("typed: %v: the body is json fields (its model), one body:\"\" field (the whole body) or body:\"name\" fields (its properties), never a mix", b.typ))
+	}
+	m := shapes{}
+	for i := range b.json {
+		b.json[i].shape = m.of(b.json[i].typ)
+	}
+	if b.mode == modelBody {
+		b.model = &shape{typ: b.typ, kind: sStruct, secret: b.secretJSON}
+		for _, f := range b.json {
+			jf := jsonField{name: f.name, goName: f.goName, index: f.index, shape: f.shape, required: f.required, secret: f.secret}
+			if f.hasDef {
+				jf.def = parseDefault(f.def, f.typ, m)
+			}
+			b.model.fields = append(b.model.fields, jf)
+		}
 	}
 }
 
@@ -181,7 +278,7 @@ func newField(sf reflect.StructField, idx []int) (field, bool) {
 			continue
 		}
 		name, opts, _ := strings.Cut(v, ",")
-		if name == "" {
+		if name == "" && s != "body" {
 			name = sf.Name
 		}
 		f.in, f.name = s, name
@@ -199,7 +296,9 @@ func newField(sf reflect.StructField, idx []int) (field, bool) {
 	f.secret = sf.Tag.Get("format") == "password"
 	k := sf.Type.Kind()
 	f.required = f.required && !f.hasDef && k != reflect.Pointer && k != reflect.Interface
-	if f.in != "json" {
+	if f.in == "form" && f.setFile(sf.Type) {
+		// an uploaded file: see upload_bind.go
+	} else if f.in != "json" && f.in != "body" {
 		f.conv = converterFor(sf.Type)
 		if f.conv == nil && (k == reflect.Slice) && sf.Type.Elem().Kind() != reflect.Uint8 {
 			if elem := converterFor(sf.Type.Elem()); elem != nil {
@@ -218,6 +317,9 @@ func newField(sf reflect.StructField, idx []int) (field, bool) {
 	}
 	if r, ok := sf.Tag.Lookup("required"); ok && f.in != "path" {
 		f.required = r == "true"
+	}
+	if requiredRule(sf.Tag) {
+		f.required = true // validate:"required": missing is an error, as documented
 	}
 	return f, true
 }
@@ -249,13 +351,17 @@ func (b *binder) describe(d *Doc) {
 	}
 	body := Body{Type: b.typ}
 	switch {
+	case len(b.json) > 0 && b.mode == wholeBody:
+		body.ContentType, body.Required, body.Type = "application/json", b.jsonReq, b.json[0].typ
 	case len(b.json) > 0:
 		body.ContentType, body.Required = "application/json", b.jsonReq
 		for _, f := range b.json {
-			body.Fields = append(body.Fields, f.param())
+			p := f.param()
+			p.In = "json"
+			body.Fields = append(body.Fields, p)
 		}
 	case len(b.form) > 0:
-		body.ContentType, body.Required = "application/x-www-form-urlencoded", b.formReq
+		body.ContentType, body.Required = b.formContentType(), b.formReq
 		for _, f := range b.form {
 			body.Fields = append(body.Fields, f.param())
 		}
@@ -266,5 +372,5 @@ func (b *binder) describe(d *Doc) {
 }
 
 func (f *field) param() Param {
-	return Param{In: f.in, Name: f.name, Field: f.goName, Index: f.index, Type: f.typ, Required: f.required, Default: f.def, HasDefault: f.hasDef, Tag: f.tag}
+	return Param{In: f.in, Name: f.name, Field: f.goName, Index: f.index, Type: f.typ, Required: f.required, Default: f.def, HasDefault: f.hasDef, Tag: f.tag, File: f.file != noFile}
 }

@@ -1,11 +1,7 @@
 package typed
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"mime"
-	"mime/multipart"
 	"net/http"
 	"reflect"
 	"sort"
@@ -14,8 +10,19 @@ import (
 	"github.com/fastecho/fastecho/internal/httpx"
 )
 
-// bind fills v (a value of b.typ) from r; see Bind.
+// bind fills v (a value of the request type) from r; see Bind.
 func (b *binder) bind(r *Request, v reflect.Value) error {
+	if b.wrapped {
+		w := reflect.New(b.typ).Elem()
+		err := b.bindStruct(r, w)
+		v.Set(w.Field(0))
+		return err
+	}
+	return b.bindStruct(r, v)
+}
+
+// bindStruct fills v, a value of b.typ.
+func (b *binder) bindStruct(r *Request, v reflect.Value) error {
 	var s bindState
 	req := r.state.req
 	for i := range b.params {
@@ -24,14 +31,8 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 		s.setText(v, f, vals, ok)
 	}
 	if len(b.form) > 0 {
-		form, err := Form(r)
-		if err != nil {
+		if err := b.bindForm(r, v, &s); err != nil { // upload_bind.go
 			return err
-		}
-		for i := range b.form {
-			f := &b.form[i]
-			vals := formValues(form[f.name], f.multi)
-			s.setText(v, f, vals, len(vals) > 0)
 		}
 	}
 	if len(b.json) > 0 {
@@ -39,7 +40,8 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 			return err
 		}
 	}
-	if b.validate && !s.bodyFailed {
+	decoded := len(s.errs)
+	if b.validate {
 		val := b.validator
 		if val == nil {
 			val = r.state.cfg.validate
@@ -48,6 +50,9 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 			s.addValidatorErrors(r, b, v, err)
 		}
 	}
+	b.checkSchemaTags(r, v, &s)
+	s.inputsFromJSON(decoded)
+	s.reportOverflow()
 	if len(s.errs) > 0 {
 		sort.SliceStable(s.errs, func(i, j int) bool { return s.rank[i] < s.rank[j] })
 		return &RequestValidationError{Errors: s.errs}
@@ -57,10 +62,24 @@ func (b *binder) bind(r *Request, v reflect.Value) error {
 
 // bindState gathers a request's validation errors and which fields failed.
 type bindState struct {
-	errs       []ValidationError
-	rank       []int    // sort key of each error; see field.rank
-	failed     []string // Go names of fields that already have an error
-	bodyFailed bool     // the body as a whole was unusable
+	errs   []ValidationError
+	rank   []int    // sort key of each error; see field.rank
+	failed []string // Go names of fields that already have an error
+	// failedLocs are the locations whose value failed in the body (["body"]
+	// when the body as a whole did): validator errors there and below are
+	// not reported.
+	failedLocs [][]any
+	bodyFailed bool // the body as a whole was unusable
+	overflow   []overflowed
+	root       *jvalue // the JSON body, once parsed
+}
+
+// overflowed is an integer too large for its Go type: an error unless a
+// constraint reported it (as pydantic would, the integer being valid).
+type overflowed struct {
+	loc   []any
+	rank  int
+	input any
 }
 
 func (s *bindState) fail(f *field, typ, msg string, input any, ctx map[string]any) {
@@ -77,11 +96,75 @@ func (s *bindState) add(rank int, ve ValidationError) {
 }
 
 func (f *field) loc() []any {
-	in := f.in
-	if in == "json" || in == "form" {
-		in = "body"
+	switch f.in {
+	case "json", "form":
+		return []any{"body", f.name}
+	case "body":
+		if f.name == "" {
+			return []any{"body"}
+		}
+		return []any{"body", f.name}
 	}
-	return []any{in, f.name}
+	return []any{f.in, f.name}
+}
+
+// inputsFromJSON makes the errors from index from on about a value of the
+// JSON body (a constraint that failed) echo the value as it was sent, as
+// pydantic does ("5" for a string, not the 5 it became).
+func (s *bindState) inputsFromJSON(from int) {
+	if s.root == nil {
+		return
+	}
+	for i := from; i < len(s.errs); i++ {
+		e := &s.errs[i]
+		if e.Type == "missing" || len(e.Loc) == 0 || e.Loc[0] != "body" {
+			continue
+		}
+		j := s.root.at(e.Loc[1:])
+		if j == nil || j.kind == jObject || j.kind == jArray {
+			continue // containers keep their redacted Go value
+		}
+		e.Input = j.input()
+	}
+}
+
+// reportOverflow reports the integers too large for their Go type that no
+// constraint reported.
+func (s *bindState) reportOverflow() {
+	for _, o := range s.overflow {
+		reported := false
+		for _, e := range s.errs {
+			if sameLoc(e.Loc, o.loc) {
+				reported = true
+				break
+			}
+		}
+		if !reported {
+			s.add(o.rank, ValidationError{Type: "int_parsing_size", Loc: o.loc, Msg: msgIntSize, Input: o.input})
+		}
+	}
+}
+
+func sameLoc(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// underFailed reports whether loc is at or below a location that failed.
+func (s *bindState) underFailed(loc []any) bool {
+	for _, f := range s.failedLocs {
+		if len(f) <= len(loc) && sameLoc(f, loc[:len(f)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // setText sets field f of v from its text values, or records why it cannot.
@@ -90,7 +173,7 @@ func (s *bindState) setText(v reflect.Value, f *field, vals []string, present bo
 	if !present {
 		switch {
 		case f.hasDef:
-			vals = []string{f.def}
+			vals = defaultTexts(f)
 		case f.required:
 			s.fail(f, "missing", "Field required", nil, nil)
 			return
@@ -104,17 +187,29 @@ func (s *bindState) setText(v reflect.Value, f *field, vals []string, present bo
 			val = vals[0]
 		}
 		if typ, msg, ok := f.conv(fv, val); !ok {
+			if typ == errOverflow {
+				s.overflow = append(s.overflow, overflowed{f.loc(), f.rank, val})
+				return
+			}
 			s.fail(f, typ, msg, val, nil)
 		}
 		return
 	}
 	out := reflect.MakeSlice(f.typ, len(vals), len(vals))
+	failed := false
 	for i, val := range vals {
 		if typ, msg, ok := f.conv(out.Index(i), val); !ok {
+			if typ == errOverflow {
+				s.overflow = append(s.overflow, overflowed{append(f.loc(), i), f.rank, val})
+				continue
+			}
 			s.add(f.rank, ValidationError{Type: typ, Loc: append(f.loc(), i), Msg: msg, Input: val, Secret: f.secret})
-			s.failed = append(s.failed, f.goName)
-			return
+			failed = true
 		}
+	}
+	if failed {
+		s.failed = append(s.failed, f.goName)
+		return
 	}
 	fv.Set(out)
 }
@@ -160,158 +255,136 @@ func formValues(vals []string, multi bool) []string {
 	return nil
 }
 
-// Form returns the request's form fields if its body is
-// application/x-www-form-urlencoded or multipart/form-data as Starlette
-// recognises them (see the package doc of forms), and nil for any other
-// body. The body is read once, within the API's limit. Multipart field
-// values are decoded as Starlette decodes them: in the charset parameter of
-// the Content-Type (UTF-8 by default), or as Latin-1 when they are not
-// valid in it. Uploaded files are not returned. A multipart body that cannot be parsed is a 400, as in
-// Starlette.
-func Form(r *Request) (map[string][]string, error) {
-	ct := r.state.req.Header.Get("Content-Type")
-	switch httpx.KindOf(ct) {
-	case httpx.URLEncoded:
-		body, err := ReadBody(r)
-		if err != nil {
-			return nil, err
-		}
-		return httpx.Form(body), nil
-	case httpx.Multipart:
-		body, err := ReadBody(r)
-		if err != nil {
-			return nil, err
-		}
-		_, params, _ := mime.ParseMediaType(ct)
-		if params["boundary"] == "" {
-			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "Missing boundary in multipart."}
-		}
-		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
-		form, err := mr.ReadForm(int64(len(body)) + 1)
-		if err != nil {
-			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error parsing the body", Err: err}
-		}
-		defer form.RemoveAll()
-		// Field values are text decoded as Starlette decodes them.
-		for name, vals := range form.Value {
-			for i, v := range vals {
-				vals[i] = httpx.DecodeCharset([]byte(v), params["charset"])
-			}
-			form.Value[name] = vals
-		}
-		return form.Value, nil
-	}
-	return nil, nil
-}
-
 // bodyRank sorts errors about the body as a whole after every parameter.
 const bodyRank = 4 << 16
 
+// isJSONContentType reports whether ct says JSON as FastAPI reads it:
+// application/json or application/<anything>+json, parameters allowed.
+// Python's email.message parses the value: a type without a slash is
+// text/plain.
 func isJSONContentType(ct string) bool {
-	if ct == "" {
-		return true
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	main, sub, ok := strings.Cut(mt, "/")
+	if !ok || strings.Count(mt, "/") != 1 {
 		return false
 	}
-	main, sub, _ := strings.Cut(mt, "/")
+	main, sub = strings.TrimSpace(main), strings.TrimSpace(sub)
 	return main == "application" && (sub == "json" || strings.HasSuffix(sub, "+json"))
 }
 
+// errBodyParse is FastAPI's answer to a body json.loads fails on for a
+// reason other than its syntax.
+func errBodyParse(err error) error {
+	return &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error parsing the body", Err: err}
+}
+
+// bindJSON validates the JSON body into the json or body fields of v,
+// as FastAPI validates its body parameters.
 func (b *binder) bindJSON(r *Request, v reflect.Value, s *bindState) error {
 	body, err := ReadBody(r)
 	if err != nil {
 		return err
 	}
-	if len(body) == 0 {
-		if b.jsonReq {
-			s.add(bodyRank, ValidationError{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil})
+	var root jvalue
+	isJSON := false
+	switch {
+	case len(body) == 0:
+		root = jvalue{kind: jNull}
+	case !isJSONContentType(r.state.req.Header.Get("Content-Type")):
+		// Not JSON: the bytes are validated as they are, as a string.
+		root = jvalue{kind: jString, s: string(body)}
+	default:
+		isJSON = true
+		root, err = parsePythonJSON(body)
+		var syn *jsonSyntaxError
+		if errors.As(err, &syn) {
+			// FastAPI reads the body before anything else: this error is
+			// the whole answer, whatever the parameters.
+			return &RequestValidationError{Errors: []ValidationError{{Type: "json_invalid", Loc: []any{"body", syn.pos},
+				Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": syn.msg}}}}
+		}
+		if err != nil {
+			return errBodyParse(err)
+		}
+	}
+	if isJSON {
+		s.root = &root
+	}
+	d := jdecoder{loc: []any{"body"}}
+	switch b.mode {
+	case modelBody:
+		switch {
+		case root.kind == jNull:
+			if b.jsonReq {
+				s.add(bodyRank, ValidationError{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil})
+				s.failedLocs, s.bodyFailed = append(s.failedLocs, []any{"body"}), true
+			}
+		case root.kind != jObject:
+			d.fail(b.model, &root, "model_attributes_type", msgModel, nil, false)
+		default:
+			d.decodeFields(b.model, b.model.fields, v, &root)
+		}
+	case wholeBody:
+		f := &b.json[0]
+		if root.kind == jNull && (f.required || f.typ.Kind() != reflect.Pointer) {
+			if f.required {
+				s.add(f.rank, ValidationError{Type: "missing", Loc: f.loc(), Msg: "Field required", Input: nil})
+				s.failedLocs = append(s.failedLocs, f.loc())
+			} else if f.hasDef {
+				d.decode(f.shape, v.FieldByIndex(f.index), parseDefault(f.def, f.typ, shapes{}), f.secret)
+			}
+			break
+		}
+		d.decode(f.shape, v.FieldByIndex(f.index), &root, f.secret)
+	case embeddedBody:
+		for i := range b.json {
+			f := &b.json[i]
+			var j *jvalue
+			if root.kind == jObject {
+				if val, ok := root.get(f.name); ok && val.kind != jNull {
+					j = val
+				}
+			}
+			if j == nil {
+				switch {
+				case f.required:
+					s.add(f.rank, ValidationError{Type: "missing", Loc: f.loc(), Msg: "Field required", Input: nil})
+					s.failedLocs = append(s.failedLocs, f.loc())
+				case f.hasDef:
+					d.loc = f.loc()
+					d.decode(f.shape, v.FieldByIndex(f.index), parseDefault(f.def, f.typ, shapes{}), f.secret)
+				}
+				continue
+			}
+			d.loc = f.loc()
+			d.decode(f.shape, v.FieldByIndex(f.index), j, f.secret)
+		}
+	}
+	for _, e := range d.errs {
+		s.add(b.rankOf(e.Loc), e)
+		if len(e.Loc) == 1 {
 			s.bodyFailed = true
 		}
-		return nil
 	}
-	if !isJSONContentType(r.state.req.Header.Get("Content-Type")) {
-		s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: string(body), Secret: b.secretJSON})
-		s.bodyFailed = true
-		return nil
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) || !json.Valid(body) {
-			pos := 0
-			msg := "Expecting value"
-			if syn != nil {
-				pos, msg = int(syn.Offset), syn.Error()
-			}
-			s.add(bodyRank, ValidationError{Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error", Input: map[string]any{}, Ctx: map[string]any{"error": msg}})
-		} else {
-			s.add(bodyRank, ValidationError{Type: "model_attributes_type", Loc: []any{"body"}, Msg: msgModel, Input: json.RawMessage(body), Secret: b.secretJSON})
+	s.failedLocs = append(s.failedLocs, d.failed...)
+	for _, loc := range d.overflow {
+		var input any
+		if j := root.at(loc[1:]); j != nil {
+			input = j.input()
 		}
-		s.bodyFailed = true
-		return nil
-	}
-	for i := range b.json {
-		f := &b.json[i]
-		raw, ok := obj[f.name]
-		if !ok {
-			switch {
-			case f.hasDef:
-				raw = defaultJSON(f)
-			case f.required:
-				// pydantic reports the whole object as the input, without
-				// the values of password fields.
-				s.add(f.rank, ValidationError{Type: "missing", Loc: f.loc(), Msg: "Field required", Input: b.withoutSecrets(obj)})
-				s.failed = append(s.failed, f.goName)
-				continue
-			default:
-				continue
-			}
-		}
-		if typ, msg, ok := decodeJSON(v.FieldByIndex(f.index), raw); !ok {
-			input, shown := redactJSON(f.typ, raw)
-			s.fail(f, typ, msg, input, nil)
-			s.errs[len(s.errs)-1].Secret = f.secret || !shown
-		}
+		s.overflow = append(s.overflow, overflowed{loc, b.rankOf(loc), input})
 	}
 	return nil
 }
 
-// defaultJSON returns a json field's default tag as JSON: as written if it
-// is valid JSON, else as a string.
-func defaultJSON(f *field) json.RawMessage {
-	if json.Valid([]byte(f.def)) {
-		return json.RawMessage(f.def)
-	}
-	b, _ := json.Marshal(f.def)
-	return b
-}
-
-// withoutSecrets returns obj, or a copy without the properties of
-// format:"password" fields, at any depth, when there are any.
-func (b *binder) withoutSecrets(obj map[string]json.RawMessage) any {
-	if !b.secretJSON {
-		return obj
-	}
-	out := make(map[string]any, len(obj))
-	for k, v := range obj {
-		out[k] = v
-	}
+// rankOf is the sort key of an error in the body at loc: its field's.
+func (b *binder) rankOf(loc []any) int {
 	for i := range b.json {
 		f := &b.json[i]
-		raw, ok := obj[f.name]
-		switch {
-		case !ok:
-		case f.secret:
-			delete(out, f.name)
-		default:
-			if r, shown := redactJSON(f.typ, raw); shown {
-				out[f.name] = r
-			} else {
-				delete(out, f.name)
-			}
+		if f.name == "" || len(loc) > 1 && loc[1] == f.name {
+			return f.rank
 		}
 	}
-	return out
+	return bodyRank
 }

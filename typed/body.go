@@ -17,7 +17,7 @@ func errTooLarge() error {
 
 // ReadBody returns the request's body, read once and kept for the rest of
 // the request so that several dependencies can parse it. A body over the
-// API's limit is a 413 [HTTPError]; a body that cannot be read (the client
+// route's limit (its MaxBodyBytes, else the API's) is a 413 [HTTPError]; a body that cannot be read (the client
 // went away, a truncated chunked body) is a 400.
 func ReadBody(r *Request) ([]byte, error) {
 	s := r.state
@@ -25,7 +25,7 @@ func ReadBody(r *Request) ([]byte, error) {
 		return s.body, s.bodyErr
 	}
 	s.read = true
-	s.body, s.bodyErr = readBody(s.req, s.cfg.maxBody)
+	s.body, s.bodyErr = readBody(s.req, s.bodyLimit())
 	return s.body, s.bodyErr
 }
 
@@ -57,4 +57,15 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 		return nil, errTooLarge()
 	}
 	return buf.Bytes(), nil
+}
+
+// bodyLimit is the request's body limit: its route's MaxBodyBytes, else
+// the API's.
+func (s *requestState) bodyLimit() int64 {
+	if l, ok := s.params.(interface{ bodyLimit() int64 }); ok {
+		if n := l.bodyLimit(); n != 0 {
+			return n
+		}
+	}
+	return s.cfg.maxBody
 }

@@ -31,7 +31,7 @@ type SecurityRequirement []SchemeScopes
 // Body describes an operation's request body.
 type Body struct {
 	ContentType string       // e.g. "application/json", "application/x-www-form-urlencoded"
-	Type        reflect.Type // the Go struct that holds the body's fields
+	Type        reflect.Type // the Go struct that holds the body's fields; with no Fields, the type of the whole body (a body:"" field)
 	Required    bool         // some field is required
 	Fields      []Param      // the properties, In "json" or "form", in field order
 }
@@ -112,6 +112,7 @@ func (d *Doc) AddSecurity(s Scheme, scopes []string) {
 					(*d.reqs)[i][0].Scopes = append((*d.reqs)[i][0].Scopes, scope)
 				}
 			}
+			(*d.reqs)[i][0].Optional = have[0].Optional && d.optional
 			return
 		}
 	}

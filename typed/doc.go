@@ -24,6 +24,65 @@
 // (see [Bind]; a failure answers 422 in FastAPI's shape). The result is
 // sent as JSON with the operation's success status.
 //
+// # Constraints
+//
+// A field's constraints are declared once and both checked and documented
+// (package openapi). validate tags run through go-playground/validator;
+// their failures are pydantic's errors for the same constraint (gte=0 is
+// greater_than_equal with ctx {"ge": 0}, max=50 on a string is
+// string_too_long, oneof is enum, alpha is string_pattern_mismatch with
+// the documented pattern), in pydantic's order among the rules of one
+// value. The schema tags that constrain (minimum, maximum,
+// exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength,
+// pattern, minItems, maxItems, uniqueItems, minProperties, maxProperties,
+// enum, const) are enforced with pydantic's errors too; pattern has
+// pydantic's semantics: it searches (anchor it with ^ and $), $ matches
+// only at the very end, \d \w \s are Unicode-aware. A schema tag that
+// would document a check nothing makes (minLength on a number, a format
+// that only a validate rule checks, a keyword its validate tag sets too)
+// panics at registration, naming the validate rule to write. Rules on a
+// pointer hold for what it points to: nil (absent, or JSON null) skips
+// them, as pydantic skips the constraints of an Optional value that is
+// None; "required" still applies. The structs inside a JSON field are
+// checked at every depth, their lists' elements included without "dive".
+// Defaults are not validated, as in pydantic; a list parameter's default
+// is a JSON array (default:"[\"foo\",\"bar\"]").
+//
+// A parameter tagged hidden:"true" is read and validated but left out of
+// the document (FastAPI's include_in_schema=False).
+//
+// # Responses
+//
+// The success status is 200 unless the operation says otherwise:
+// [Handler.Status] (FastAPI's status_code=…, on the method shortcuts too)
+// or [Operation].Status. A result that is a [StatusCoder], such as
+// [Reply], picks its status per request. A result that is a [Responder]
+// writes itself and documents its media type: [HTML], [Text], [Bytes],
+// [File] (a download), [Redirect], [Stream] and [Events] (Server-Sent
+// Events, flushed one by one). [JSONResponse], returned in place of the
+// error, answers another model with another status, as FastAPI's
+// JSONResponse. [Responses] document more responses, with models,
+// descriptions and headers: per operation, per handler
+// ([Handler.Responses]) and per router ([API.WithResponses]), merged
+// status by status as FastAPI merges them.
+//
+// # Files
+//
+// A form field of type []byte (FastAPI's bytes) or [UploadFile] (a file
+// only), or a slice of either, takes uploaded files from a
+// multipart/form-data body, which is streamed: files beyond 1 MiB wait in
+// temporary files, removed when the request ends. Files are validated
+// with the other fields, documented as binary, and held to the route's
+// body limit ([Handler.BodyLimit], [Operation].MaxBodyBytes; 413 beyond).
+//
+// # Cleanups
+//
+// A dependency made with [Yield] or [YieldDepends] (FastAPI's dependency
+// with yield) returns a cleanup, which runs when the request ends, on
+// every outcome, with the request's error: enough to commit or roll back.
+// Cleanups run in reverse order of setup; one that panics is logged and
+// changes nothing. Any dependency can register one with [Cleanup].
+//
 // # Dependencies
 //
 // A [Dep] resolves one value per request. [Func], [Depends], [Depends2] and

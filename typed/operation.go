@@ -17,12 +17,22 @@ type Operation struct {
 	Summary     string   // default: the handler's name in words, e.g. "Read Items"
 	Description string   // CommonMark
 	Tags        []string // OpenAPI tags
-	Status      int      // success status; 0 means 200
+	Status      int      // success status; 0 means the handler's (see [Handler.Status]), else 200; after registration, the status
 	Deprecated  bool
 	Hidden      bool // left out of the OpenAPI document (FastAPI's include_in_schema=False); Upgrade routes always are
 	// Dependencies run before the handler's own dependency, after the
 	// API's guards: FastAPI's path operation dependencies=[…].
 	Dependencies []Guard
+	// Responses documents more responses (FastAPI's responses={…}), over
+	// the API's and the handler's: see [Responses].
+	Responses Responses
+	// ResponseDescription describes the success response; empty means
+	// "Successful Response" (FastAPI's response_description).
+	ResponseDescription string
+	// MaxBodyBytes limits this route's request body, over
+	// [Options].MaxBodyBytes: 0 means the API's limit, negative no limit.
+	// A larger body is answered 413.
+	MaxBodyBytes int64
 
 	Name     string                // Echo route name
 	Request  reflect.Type          // the handler's Req type
@@ -30,6 +40,10 @@ type Operation struct {
 	Params   []Param               // path, query, header and cookie parameters of Req
 	Body     *Body                 // the request body, if Req or a dependency reads one
 	Security []SecurityRequirement // alternatives; each lists schemes reached through the chain
+	// Success documents the success response (status Status) as the
+	// handler's Resp type sends it: JSON of Resp, or the media type of a
+	// [ResponseDescriber], completed by Responses[Status].
+	Success Response
 }
 
 // Param is a path, query, header or cookie parameter of a request, or a
@@ -44,6 +58,9 @@ type Param struct {
 	Default    string            // the `default` tag
 	HasDefault bool              // the field has a `default` tag
 	Tag        reflect.StructTag // the field's tags (validate, format, description, …)
+	// File: an uploaded file of a multipart form ([UploadFile], or []byte
+	// read from a form), or a list of them when Type is a slice of them.
+	File bool
 }
 
 func (op *Operation) status() int {
@@ -75,8 +92,8 @@ func echoPathToOpenAPI(path string) string {
 		switch {
 		case strings.HasPrefix(s, ":"):
 			segs[i] = "{" + s[1:] + "}"
-		case s == "*":
-			segs[i] = "{path}"
+		case strings.HasSuffix(s, "*"):
+			segs[i] = s[:len(s)-1] + "{path}" // Echo's wildcard, the rest of the path
 		}
 	}
 	return strings.Join(segs, "/")

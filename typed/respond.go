@@ -10,7 +10,7 @@ const jsonContentType = "application/json"
 // writeJSON answers with v encoded as JSON, and a newline as Echo's c.JSON
 // writes it, with status. Nothing is written when v cannot be encoded.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.Marshal(v)
+	b, err := marshalJSON(v) // nil slices as [], NaN as null: see json_out.go
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fastecho/fastecho/internal/rules"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -27,14 +28,25 @@ func (s *bindState) addValidatorErrors(r *Request, b *binder, v reflect.Value, e
 		if f == nil || contains(s.failed, f.goName) {
 			continue
 		}
+		if fe.Kind() == reflect.Pointer && !strings.HasPrefix(fe.Tag(), "required") {
+			// A nil pointer is None: as pydantic skips the constraints of
+			// an Optional value that is None, the rules hold for what a
+			// pointer points to (the document allows null likewise).
+			continue
+		}
 		loc := f.loc()
+		t := f.typ
 		if topIdx != "" {
-			loc = append(loc, atoiOr(topIdx))
+			loc = append(loc, indexLoc(t, topIdx))
+			t = derefPointer(t).Elem()
 		}
 		if rest != "" {
-			loc = append(loc, nestedLoc(derefType(f.typ), rest)...)
+			loc = append(loc, nestedLoc(t, rest)...)
 		}
-		ve := pydanticError(fe)
+		if s.underFailed(loc) {
+			continue
+		}
+		ve := pydanticError(fe, chainKeywords(f, topIdx != "", rest != ""))
 		ve.Loc, ve.Secret = loc, f.secret || ve.Secret || rest != "" && secretPath(f.typ, rest)
 		if in, shown := redactGo(ve.Input); shown {
 			ve.Input = in
@@ -98,106 +110,112 @@ func derefType(t reflect.Type) reflect.Type {
 	return t
 }
 
-// nestedLoc turns a Go field path below a body field ("Address.Zip") into
-// JSON names (["address", "zip"]).
+// nestedLoc turns a Go field path below a value of type t ("Address.Zip",
+// "Items[0].Name") into JSON names and indexes (["address", "zip"]).
 func nestedLoc(t reflect.Type, path string) []any {
 	var loc []any
 	for _, seg := range strings.Split(path, ".") {
 		name, idx := splitIndex(seg)
 		jsonName := name
-		if t.Kind() == reflect.Struct {
+		var ft reflect.Type
+		if t = derefPointer(t); t.Kind() == reflect.Struct {
 			if sf, ok := t.FieldByName(name); ok {
 				if tag, _, _ := strings.Cut(sf.Tag.Get("json"), ","); tag != "" && tag != "-" {
 					jsonName = tag
 				}
-				t = derefType(sf.Type)
+				ft = sf.Type
 			}
 		}
 		loc = append(loc, jsonName)
-		if idx != "" {
-			loc = append(loc, atoiOr(idx))
+		if ft == nil {
+			break
 		}
+		if idx != "" {
+			loc = append(loc, indexLoc(ft, idx))
+			ft = derefPointer(ft).Elem()
+		}
+		t = ft
 	}
 	return loc
 }
 
-// pydanticError maps a validator tag to the pydantic error a FastAPI model
-// with the equivalent constraint would report.
-func pydanticError(fe validator.FieldError) ValidationError {
-	p := fe.Param()
-	kind := fe.Kind()
-	isNum := kind >= reflect.Int && kind <= reflect.Float64
-	isStr := kind == reflect.String
-	isList := kind == reflect.Slice || kind == reflect.Array || kind == reflect.Map
-	num := func() any {
-		if n, err := strconv.ParseInt(p, 10, 64); err == nil {
-			return n
-		}
-		if f, err := strconv.ParseFloat(p, 64); err == nil {
-			return f
-		}
-		return p
+// indexLoc is the loc entry of validator's index idx into a value of type
+// t: a map's key as text, a list's index as a number.
+func indexLoc(t reflect.Type, idx string) any {
+	if derefPointer(t).Kind() == reflect.Map {
+		return idx
 	}
+	return atoiOr(idx)
+}
+
+func derefPointer(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// pydanticError maps a validator tag to the pydantic error a FastAPI model
+// with the equivalent constraint would report. The constraint is the one
+// the document states for the tag (rules.Of): a length, a bound, a
+// pattern, an enum; the tags that JSON Schema words only as a format, or
+// not at all, have an error of their own.
+//
+// When the whole rule chain of the value is known (chain, for a bound
+// field or an element of one), the error is the chain's first failed
+// keyword in pydantic's order (a bound: le, lt, ge, gt; a string: length,
+// then pattern), whatever the order of the tags: NaN fails le before gt.
+func pydanticError(fe validator.FieldError, chain *rules.Keywords) ValidationError {
 	input := fe.Value()
-	switch tag := fe.Tag(); {
-	case strings.HasPrefix(tag, "required"):
+	tag := fe.Tag()
+	if strings.HasPrefix(tag, "required") {
 		return ValidationError{Type: "missing", Msg: "Field required", Input: nil}
-	case (tag == "min" || tag == "gte") && isNum:
-		return ValidationError{Type: "greater_than_equal", Msg: "Input should be greater than or equal to " + p, Input: input, Ctx: map[string]any{"ge": num()}}
-	case (tag == "max" || tag == "lte") && isNum:
-		return ValidationError{Type: "less_than_equal", Msg: "Input should be less than or equal to " + p, Input: input, Ctx: map[string]any{"le": num()}}
-	case tag == "gt" && isNum:
-		return ValidationError{Type: "greater_than", Msg: "Input should be greater than " + p, Input: input, Ctx: map[string]any{"gt": num()}}
-	case tag == "lt" && isNum:
-		return ValidationError{Type: "less_than", Msg: "Input should be less than " + p, Input: input, Ctx: map[string]any{"lt": num()}}
-	case (tag == "min" || tag == "gte" || tag == "gt" || tag == "len" && shorter(fe)) && isStr:
-		return ValidationError{Type: "string_too_short", Msg: fmt.Sprintf("String should have at least %s character%s", p, plural(p)), Input: input, Ctx: map[string]any{"min_length": num()}}
-	case (tag == "max" || tag == "lte" || tag == "lt" || tag == "len") && isStr:
-		return ValidationError{Type: "string_too_long", Msg: fmt.Sprintf("String should have at most %s character%s", p, plural(p)), Input: input, Ctx: map[string]any{"max_length": num()}}
-	case (tag == "min" || tag == "gte" || tag == "gt" || tag == "len" && shorter(fe)) && isList:
-		n := reflect.ValueOf(input).Len()
-		return ValidationError{Type: "too_short", Msg: fmt.Sprintf("List should have at least %s item%s after validation, not %d", p, plural(p), n), Input: input, Ctx: map[string]any{"field_type": "List", "min_length": num(), "actual_length": n}}
-	case (tag == "max" || tag == "lte" || tag == "lt" || tag == "len") && isList:
-		n := reflect.ValueOf(input).Len()
-		return ValidationError{Type: "too_long", Msg: fmt.Sprintf("List should have at most %s item%s after validation, not %d", p, plural(p), n), Input: input, Ctx: map[string]any{"field_type": "List", "max_length": num(), "actual_length": n}}
-	case tag == "eq" && isStr:
-		return ValidationError{Type: "literal_error", Msg: fmt.Sprintf("Input should be '%s'", p), Input: input, Ctx: map[string]any{"expected": "'" + p + "'"}}
-	case tag == "oneof":
-		exp := expected(strings.Fields(p))
-		return ValidationError{Type: "enum", Msg: "Input should be " + exp, Input: input, Ctx: map[string]any{"expected": exp}}
+	}
+	if chain != nil && input != nil {
+		if e := chain.Check(reflect.ValueOf(input)); e != nil && e.Type != "value_error" {
+			return ValidationError{Type: e.Type, Msg: e.Msg, Input: input, Ctx: e.Ctx}
+		}
+	}
+	if t := fe.Type(); t != nil && input != nil {
+		kw := rules.Of(rules.Tag{Name: tag, Param: fe.Param()}, t)
+		if e := kw.Check(reflect.ValueOf(input)); e != nil && (e.Type != "value_error" || kw.Not == nil) {
+			return ValidationError{Type: e.Type, Msg: e.Msg, Input: input, Ctx: e.Ctx}
+		}
+	}
+	switch {
 	case tag == "email":
 		return ValidationError{Type: "value_error", Msg: "value is not a valid email address: An email address must have an @-sign.", Input: input, Ctx: map[string]any{"reason": "An email address must have an @-sign."}}
-	case tag == "url" || tag == "uri" || tag == "http_url":
+	case tag == "url" || tag == "uri" || tag == "http_url" || tag == "https_url":
 		return ValidationError{Type: "url_parsing", Msg: "Input should be a valid URL", Input: input}
 	case strings.HasPrefix(tag, "uuid"):
 		return ValidationError{Type: "uuid_parsing", Msg: "Input should be a valid UUID", Input: input}
+	case tag == "ipv4":
+		return ValidationError{Type: "ip_v4_address", Msg: "Input is not a valid IPv4 address", Input: input}
+	case tag == "ipv6":
+		return ValidationError{Type: "ip_v6_address", Msg: "Input is not a valid IPv6 address", Input: input}
+	case tag == "ip":
+		return ValidationError{Type: "ip_any_address", Msg: "value is not a valid IPv4 or IPv6 address", Input: input}
 	}
 	return ValidationError{Type: "value_error", Msg: fmt.Sprintf("Value error, failed the '%s' check", fe.Tag()), Input: input}
 }
 
-func shorter(fe validator.FieldError) bool {
-	n, err := strconv.Atoi(fe.Param())
+// chainKeywords returns the keywords of the validate tag of f for the
+// value a validator error is about: f's value, or one of its elements
+// (elem); nil below that (nested), where each tag is mapped alone.
+func chainKeywords(f *field, elem, nested bool) *rules.Keywords {
+	if nested {
+		return nil
+	}
+	c, err := rules.Parse(f.tag.Get("validate"))
 	if err != nil {
-		return false
+		return nil
 	}
-	return reflect.ValueOf(fe.Value()).Len() < n
-}
-
-func plural(p string) string {
-	if p == "1" {
-		return ""
+	d := c.Doc(f.typ)
+	if elem {
+		if d.Items == nil {
+			return nil
+		}
+		d = d.Items
 	}
-	return "s"
-}
-
-// expected formats choices as pydantic does: "'a', 'b' or 'c'".
-func expected(choices []string) string {
-	q := make([]string, len(choices))
-	for i, c := range choices {
-		q[i] = "'" + c + "'"
-	}
-	if len(q) <= 1 {
-		return strings.Join(q, "")
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return d.Self
 }

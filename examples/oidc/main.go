@@ -4,15 +4,29 @@
 // go-oidc), and the handler receives the token's claims as a Go struct.
 // FastAPI's OpenIdConnect only extracts the header; this is beyond it.
 //
-// By default it starts a tiny development provider on loopback and prints
-// how to get a token from it:
+// By default it starts a tiny development provider on loopback (any user
+// name signs in, with no password). Log in from the docs:
 //
 //	go run ./examples/oidc
+//
+// open http://127.0.0.1:8000/docs, click Authorize, then Authorize under
+// authorization_code (client_id fastecho-demo is filled in), sign in with
+// any user name in the window that opens, and try GET /users/me. Swagger
+// UI uses the authorization code flow with PKCE (openapi.Config.InitOAuth
+// turns PKCE on), reading the flow's URLs from the provider's discovery
+// document; the provider lets pages on loopback origins call it (CORS) and
+// accepts Swagger UI's redirect page, /docs/oauth2-redirect, on any
+// loopback port. Or get a token with curl, as the program's banner says:
+//
 //	curl -s -d username=alice http://127.0.0.1:<port>/token   # the provider
 //	curl -H "Authorization: Bearer <id_token>" http://127.0.0.1:8000/users/me
 //
 // Name your real provider with -discovery (its
-// /.well-known/openid-configuration URL) and -client-id (the audience).
+// /.well-known/openid-configuration URL) and -client-id (the audience, and
+// the client Swagger UI logs in as). To log in from the docs with it,
+// register http://<this server>/docs/oauth2-redirect as a redirect URI of
+// that client, a public client with PKCE, and let this server's origin
+// call the provider's token endpoint (CORS).
 package main
 
 import (
@@ -49,9 +63,20 @@ func newApp(discovery, clientID string) *echo.Echo {
 	verified := &oidc.Verifier[Claims]{Scheme: oid, ClientID: clientID}
 	e := echo.New()
 	e.HTTPErrorHandler = echov4.ErrorHandler(nil)
+	echov4.RedirectSlashes(e) // a trailing slash too many or too few: 307 to the route, as FastAPI
 	api := echov4.New(e)
 	api.GET("/users/me", typed.Handle(verified, readCurrentUser))
-	if err := openapi.Mount(api, openapi.Config{Title: "oidc"}); err != nil {
+	err := openapi.Mount(api, openapi.Config{
+		Title: "oidc",
+		// Swagger UI's Authorize: the authorization code flow with PKCE,
+		// as clientID, a public client (no secret).
+		InitOAuth: map[string]any{
+			"clientId":                          clientID,
+			"usePkceWithAuthorizationCodeGrant": true,
+			"scopes":                            "openid profile email",
+		},
+	})
+	if err != nil {
 		panic(err)
 	}
 	return e
@@ -59,7 +84,7 @@ func newApp(discovery, clientID string) *echo.Echo {
 
 func main() {
 	discovery := flag.String("discovery", "", "the provider's discovery URL (default: start a development provider on loopback)")
-	clientID := flag.String("client-id", "fastecho-demo", "the audience tokens must name")
+	clientID := flag.String("client-id", "fastecho-demo", "the audience tokens must name, and the client Swagger UI logs in as")
 	flag.Parse() // with serve's -addr
 
 	if *discovery == "" {

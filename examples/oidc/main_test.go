@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fastecho/fastecho/examples/internal/slashtest"
 	. "github.com/fastecho/fastecho/internal/exampletest"
 )
 
@@ -69,5 +70,13 @@ func TestDevProviderToken(t *testing.T) {
 	Run(t, app, []Case{
 		{Name: "token from /token", Path: "/users/me", Header: H("Authorization", tok.TokenType+" "+tok.IDToken), Status: 200,
 			JSON: `{"sub":"bob","email":"bob@example.com","name":"bob","iss":"` + p.URL + `"}`},
+	})
+}
+
+// TestRedirectSlashes: the example redirects as FastAPI does (see
+// package slashtest).
+func TestRedirectSlashes(t *testing.T) {
+	slashtest.Run(t, newApp("http://127.0.0.1:9/.well-known/openid-configuration", "fastecho-demo"), []slashtest.Case{
+		{Name: "slash removed", Path: "/users/me/", To: "/users/me"},
 	})
 }

@@ -19,7 +19,7 @@
 // scheme, but its Authorize dialog cannot log in, and neither can
 // FastAPI's, whose program has the same URL: Swagger UI reads the flows
 // from the discovery document at openIdConnectUrl, and nothing serves
-// /openid (404), so the dialog offers no flow. "Try it out" without a login
+// /openid (404), so the dialog is empty. "Try it out" without a login
 // answers {"msg":"Create an account first"}; send the header yourself:
 //
 //	curl -H "Authorization: Bearer footokenbar" http://127.0.0.1:8000/users/me

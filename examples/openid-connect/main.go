@@ -16,7 +16,7 @@
 // but its Authorize dialog cannot log in, and neither can FastAPI's, whose
 // program has the same URL: Swagger UI reads the flows from the discovery
 // document at openIdConnectUrl, and nothing serves /openid (404), so the
-// dialog offers no flow. Send the header yourself:
+// dialog is empty. Send the header yourself:
 //
 //	curl -H "Authorization: Bearer footokenbar" http://127.0.0.1:8000/users/me
 //

@@ -19,8 +19,15 @@ var update = flag.Bool("update", false, "write the screenshot of /docs to ../doc
 const chromiumPath = "/usr/bin/chromium"
 
 // browser starts a headless Chromium with a fresh profile, or skips the
-// test when Debian's chromium is not installed.
+// test when Debian's chromium is not installed. The test has 90 seconds.
 func browser(t *testing.T) context.Context {
+	t.Helper()
+	return browserWithin(t, 90*time.Second)
+}
+
+// browserWithin is browser for a test that has d. The browser resolves
+// docsHost to 127.0.0.1, and other names as usual.
+func browserWithin(t *testing.T, d time.Duration) context.Context {
 	t.Helper()
 	path := chromiumPath
 	if p := os.Getenv("CHROMIUM"); p != "" {
@@ -39,12 +46,13 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("host-resolver-rules", "MAP "+docsHost+" 127.0.0.1"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 1000),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	return ctx
 }
@@ -73,6 +81,7 @@ func TestSwaggerUIPasswordFlow(t *testing.T) {
 	}
 	url := serve(t, app)
 	ctx := browser(t)
+	log := recordRequests(t, ctx)
 
 	const op = `#operations-default-read_users_me_users_me_get`
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
@@ -93,7 +102,7 @@ func TestSwaggerUIPasswordFlow(t *testing.T) {
 		chromedp.SendKeys(css(`#oauth_username`), "johndoe"),
 		chromedp.SendKeys(css(`#oauth_password`), "secret"),
 		chromedp.Click(css(`.auth-btn-wrapper .btn.modal-btn.auth.authorize`)),
-		chromedp.WaitVisible(css(`.auth-btn-wrapper .btn.modal-btn.auth:not(.authorize)`)), // Logout
+		chromedp.WaitVisible(css(logoutButton)),
 		chromedp.Click(css(`.btn-done`)),
 		chromedp.Click(css(op+` .opblock-summary`)),
 		chromedp.WaitVisible(css(op+` .try-out__btn`)),
@@ -119,6 +128,9 @@ func TestSwaggerUIPasswordFlow(t *testing.T) {
 	if !strings.Contains(body, `"username": "johndoe"`) {
 		t.Errorf("Try it out: body %s", body)
 	}
+	for _, u := range log.outside(url) {
+		t.Errorf("/docs fetched %s", u)
+	}
 	app.mu.Lock()
 	sent := append([]string(nil), app.tokenAuth...)
 	app.mu.Unlock()
@@ -132,7 +144,8 @@ func TestSwaggerUIPasswordFlow(t *testing.T) {
 	}
 }
 
-// ReDoc renders every operation.
+// ReDoc renders every operation, and fetches nothing from outside: no
+// Redocly logo from its CDN.
 func TestRedocRenders(t *testing.T) {
 	app, err := newPasswordApp()
 	if err != nil {
@@ -140,12 +153,24 @@ func TestRedocRenders(t *testing.T) {
 	}
 	url := serve(t, app)
 	ctx := browser(t)
+	log := recordRequests(t, ctx)
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(url+"/redoc"),
 		chromedp.WaitVisible(chromedp.CSS(`.api-content`)),
 	)
 	if err != nil {
 		t.Fatalf("browser: %v", err)
+	}
+	log.settle(ctx, 10*time.Second)
+	for _, u := range log.outside(url) {
+		t.Errorf("/redoc fetched %s", u)
+	}
+	logo, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('img[alt="redocly logo"]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if logo != 0 {
+		t.Errorf("/redoc shows %d Redocly logos, want the broken one dropped", logo)
 	}
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`body`)))
 	if err != nil {

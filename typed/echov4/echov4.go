@@ -66,6 +66,14 @@ func (a *API) On(r Router) *API { return &API{core: a.core.On(mux{r}), r: r} }
 // APIRouter(dependencies=[…]). Groups made from the view inherit them.
 func (a *API) With(guards ...typed.Guard) *API { return &API{core: a.core.With(guards...), r: a.r} }
 
+// WithResponses returns a view of a whose routes also document rs:
+// FastAPI's APIRouter(responses={…}), merged status by status under each
+// route's own (see [typed.Responses]). Groups made from the view inherit
+// them.
+func (a *API) WithResponses(rs typed.Responses) *API {
+	return &API{core: a.core.WithResponses(rs), r: a.r}
+}
+
 // Group returns an API for a new Echo group under a's router, with group
 // middleware m.
 func (a *API) Group(prefix string, m ...echo.MiddlewareFunc) *API {

@@ -12,7 +12,7 @@
 //
 // Usage, from the bench module:
 //
-//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-out RESULTS.md] [-before RESULTS.before.md]
+//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-openapi-rounds 3] [-out RESULTS.md] [-before RESULTS.before.md]
 //
 // With -before, the report also shows the Echo v4 ratios of that earlier
 // report beside this run's.
@@ -27,7 +27,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -35,9 +37,11 @@ func main() {
 	rounds := flag.Int("rounds", 7, "rounds of every benchmark")
 	benchtime := flag.String("benchtime", "250ms", "-benchtime of each benchmark in a round")
 	bench := flag.String("bench", ".", "-bench pattern")
+	openapiRounds := flag.Int("openapi-rounds", 3, "rounds that also run the OpenAPI benchmarks (slow, and not ratios); the others run the paths and BenchmarkFloor only, when -bench is .")
 	out := flag.String("out", "RESULTS.md", "the report to write")
 	profile := flag.Bool("profile", true, "profile the fastecho benchmark of each missed target")
 	before := flag.String("before", "", "an earlier RESULTS.md whose Echo v4 ratios to show beside this run's")
+	library := flag.String("library", "", "what library is measured, for the report (default: the commit of ../ and whether its packages have uncommitted changes)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("results: ")
@@ -60,12 +64,16 @@ func main() {
 		log.Fatalf("building the benchmarks: %v", err)
 	}
 
-	start := time.Now()
+	start, loadStart := time.Now(), loadAverage()
 	var rs results
 	for i := range *rounds {
 		t := time.Now()
 		var buf bytes.Buffer
-		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", *bench, "-test.benchtime", *benchtime,
+		pattern := *bench
+		if pattern == "." && i >= *openapiRounds {
+			pattern = "^Benchmark(" + strings.Join(append(slices.Clone(paths), "Floor"), "|") + ")$"
+		}
+		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", *benchtime,
 			"-test.count", "1", "-test.benchmem")
 		cmd.Stdout, cmd.Stderr = &buf, os.Stderr
 		if err := cmd.Run(); err != nil {
@@ -86,7 +94,8 @@ func main() {
 	}
 	if *profile {
 		for _, t := range rep.missedBenchmarks() {
-			p, err := profileBenchmark(bin, dir, t.bench, t.focus)
+			ns, _ := rep.rs.median(t.bench, "ns/op")
+			p, err := profileBenchmark(bin, dir, t.bench, t.focus, memRuns(ns))
 			if err != nil {
 				log.Printf("profiling %s: %v", t.bench, err)
 				continue
@@ -95,7 +104,11 @@ func main() {
 			log.Printf("profiled %s", t.bench)
 		}
 	}
-	rep.env = environment(*rounds, *benchtime, time.Since(start))
+	lib := *library
+	if lib == "" {
+		lib = libraryCommit()
+	}
+	rep.env = environment(*rounds, *openapiRounds, *benchtime, time.Since(start), loadStart, loadAverage(), lib)
 	if err := os.WriteFile(*out, rep.markdown(), 0o644); err != nil {
 		log.Fatal(err)
 	}
@@ -124,24 +137,34 @@ type profile struct {
 	cpu, allocs string
 }
 
+// memRuns is how many iterations the allocation profile records: 20000
+// for a request, fewer for a benchmark of ns nanoseconds per iteration
+// (about 0.2s of it, at least 20), since recording every allocation slows
+// a benchmark of many allocations tenfold.
+func memRuns(ns float64) int {
+	if ns <= 0 {
+		return 20000
+	}
+	return int(min(20000, max(20, 2e8/ns)))
+}
+
 // profileBenchmark runs one benchmark (a name such as
-// BenchmarkBasic/Missing/fastecho) under the CPU profiler, then under the
-// memory profiler recording every allocation, and keeps the entries below
+// BenchmarkBasic/Missing/fastecho) under the CPU profiler, then runs
+// times under the memory profiler recording every allocation, and keeps the entries below
 // focus (Echo's ServeHTTP for a request), which leaves the benchmark's
 // setup out.
-func profileBenchmark(bin, dir, name, focus string) (profile, error) {
+func profileBenchmark(bin, dir, name, focus string, runs int) (profile, error) {
 	parts := strings.Split(name, "/")
 	for i, p := range parts {
 		parts[i] = "^" + p + "$"
 	}
 	pattern := strings.Join(parts, "/")
 	cpu, mem := filepath.Join(dir, "cpu.out"), filepath.Join(dir, "mem.out")
-	const memRuns = 20000
 	if err := runQuiet(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", "1s",
 		"-test.cpuprofile", cpu); err != nil {
 		return profile{}, err
 	}
-	if err := runQuiet(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", fmt.Sprint(memRuns, "x"),
+	if err := runQuiet(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", fmt.Sprint(runs, "x"),
 		"-test.memprofile", mem, "-test.memprofilerate", "1"); err != nil {
 		return profile{}, err
 	}
@@ -153,7 +176,7 @@ func profileBenchmark(bin, dir, name, focus string) (profile, error) {
 	if err != nil {
 		return profile{}, err
 	}
-	return profile{cpu: trimCPU(cpuTop, 12), allocs: perRequest(memTop, memRuns)}, nil
+	return profile{cpu: trimCPU(cpuTop, 12), allocs: perRequest(memTop, runs)}, nil
 }
 
 func pprofTop(bin, prof string, args ...string) (string, error) {
@@ -222,8 +245,10 @@ func perRequest(top string, runs int) string {
 	return b.String()
 }
 
-// environment describes the run for the report's header.
-func environment(rounds int, benchtime string, took time.Duration) string {
+// environment describes the run for the report's header: the toolchain,
+// the machine and its load (the 1-minute load average before the rounds and
+// after the profiles), the process's niceness, and the library's commit.
+func environment(rounds, openapiRounds int, benchtime string, took time.Duration, loadStart, loadEnd, library string) string {
 	goVersion := runtime.Version()
 	if out, err := exec.Command("go", "version").Output(); err == nil {
 		goVersion = strings.TrimSpace(string(out))
@@ -237,6 +262,37 @@ func environment(rounds int, benchtime string, took time.Duration) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s, %s, %d CPUs; %d rounds of every benchmark at -benchtime %s (%v in all), %s",
-		goVersion, cpu, runtime.NumCPU(), rounds, benchtime, took.Round(time.Second), time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	nice := ""
+	if p, err := syscall.Getpriority(syscall.PRIO_PROCESS, 0); err == nil && p != 20 {
+		nice = fmt.Sprintf(" at nice %d", 20-p) // the raw syscall returns 20 - nice
+	}
+	return fmt.Sprintf("%s, %s, %d CPUs; %d rounds of the path benchmarks (%d of the OpenAPI ones) at -benchtime %s (%v in all, profiles included)%s, load average %s before and %s after; library at %s; %s",
+		goVersion, cpu, runtime.NumCPU(), rounds, min(rounds, openapiRounds), benchtime, took.Round(time.Second), nice, loadStart, loadEnd,
+		library, time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+}
+
+// loadAverage returns the 1-minute load average, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// libraryCommit names the commit of the library the benchmarks ran against
+// (the module is replaced by ../), and whether its packages had
+// uncommitted changes.
+func libraryCommit() string {
+	out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "an unknown commit"
+	}
+	c := "commit " + strings.TrimSpace(string(out))
+	st, err := exec.Command("git", "status", "--porcelain", "--", "../typed", "../security", "../forms",
+		"../openapi", "../internal", "../go.mod").Output()
+	if err == nil && len(bytes.TrimSpace(st)) > 0 {
+		c += " with uncommitted changes"
+	}
+	return c
 }

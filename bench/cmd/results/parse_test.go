@@ -86,3 +86,23 @@ Written by ` + "`make bench`" + ` on go1.26, 2 CPUs; 7 rounds.
 		t.Errorf("row = %+v", r)
 	}
 }
+
+// TestMissedBenchmarks checks that the typical miss of each kind and host
+// is profiled, each benchmark once.
+func TestMissedBenchmarks(t *testing.T) {
+	miss := func(bench, kind, sfx string, v float64) target {
+		return target{bench: bench, kind: kind, sfx: sfx, value: v}
+	}
+	rep := &report{rows: []row{{targets: []target{
+		miss("A", "401", "", 3), miss("B", "401", "", 1), miss("C", "401", "", 2),
+		miss("C", "echomw", "", 9), miss("D", "401", "5", 1),
+		{bench: "E", kind: "401", ok: true, value: 5},
+	}}}}
+	var got []string
+	for _, t := range rep.missedBenchmarks() {
+		got = append(got, t.bench)
+	}
+	if strings.Join(got, " ") != "C D" {
+		t.Errorf("profiled %v, want [C D]", got)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -166,21 +167,27 @@ func (rep *report) allTargets() []target {
 }
 
 // missedBenchmarks returns the benchmarks to profile: for each kind of
-// miss and each host, the fastecho benchmark that misses it worst (each
-// benchmark once). Profiling every miss would take longer than the rounds.
+// miss and each host, the fastecho benchmark whose miss is the median of
+// that kind's (the typical case, each benchmark once). Profiling every miss
+// would take longer than the rounds.
 func (rep *report) missedBenchmarks() []target {
-	worst := map[[2]string]target{}
+	byKind := map[[2]string][]target{}
 	for _, t := range rep.allTargets() {
-		k := [2]string{t.kind, t.sfx}
-		if w, ok := worst[k]; !t.ok && (!ok || t.value > w.value) {
-			worst[k] = t
+		if !t.ok {
+			k := [2]string{t.kind, t.sfx}
+			byKind[k] = append(byKind[k], t)
 		}
 	}
 	var out []target
 	seen := map[string]bool{}
 	for _, kind := range noteOrder {
 		for _, h := range hosts {
-			if t, ok := worst[[2]string{kind, h.suffix}]; ok && !seen[t.bench] {
+			ts := byKind[[2]string{kind, h.suffix}]
+			if len(ts) == 0 {
+				continue
+			}
+			slices.SortStableFunc(ts, func(a, b target) int { return cmp.Compare(a.value, b.value) })
+			if t := ts[(len(ts)-1)/2]; !seen[t.bench] {
 				seen[t.bench] = true
 				out = append(out, t)
 			}
@@ -331,8 +338,8 @@ func (rep *report) markdown() []byte {
 		}
 	}
 	if len(missedKinds) > 0 {
-		w("Each cause below lists the misses it explains; the profiles after them, of the worst miss of each ")
-		w("cause on each Echo, are the evidence.\n\n")
+		w("Each cause below lists the misses it explains; the profiles after them, of the typical (median) miss of ")
+		w("each cause on each Echo, are the evidence.\n\n")
 	}
 	for _, k := range noteOrder {
 		if !missedKinds[k] {
