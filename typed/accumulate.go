@@ -20,6 +20,13 @@ func (s *errorSet) add(err error) error {
 	if err == nil {
 		return nil
 	}
+	if _, ok := err.(*HTTPError); ok { // the common case, without errors.As
+		return err
+	}
+	if ve, ok := err.(*RequestValidationError); ok {
+		s.errs = append(s.errs, ve.Errors...)
+		return nil
+	}
 	var ve *RequestValidationError
 	if errors.As(err, &ve) {
 		s.errs = append(s.errs, ve.Errors...)

@@ -1,7 +1,6 @@
 package typed
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"net/http"
@@ -46,17 +45,29 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 	if limit > 0 {
 		rd = io.LimitReader(req.Body, limit+1)
 	}
-	var buf bytes.Buffer
+	// A declared length sizes the buffer (bounded: a client may declare
+	// more than it sends); the extra byte tells an overlong body.
+	b := make([]byte, 0, 512)
 	if n := req.ContentLength; n > 0 {
-		buf.Grow(int(min(n, maxPrealloc)) + 1)
+		b = make([]byte, 0, int(min(n, maxPrealloc))+1)
 	}
-	if _, err := buf.ReadFrom(rd); err != nil {
-		return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error reading the body", Err: err}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error reading the body", Err: err}
+		}
 	}
-	if limit > 0 && int64(buf.Len()) > limit {
+	if limit > 0 && int64(len(b)) > limit {
 		return nil, errTooLarge()
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // bodyLimit is the request's body limit: its route's MaxBodyBytes, else

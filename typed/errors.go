@@ -70,6 +70,9 @@ func (e *HTTPError) MarshalJSON() ([]byte, error) {
 	if errs, ok := e.Detail.([]ValidationError); ok {
 		return appendValidationErrors(nil, errs), nil
 	}
+	if d, ok := e.Detail.(string); ok { // the common case, without reflection
+		return append(appendString(append(make([]byte, 0, len(d)+16), `{"detail":`...), d), '}'), nil
+	}
 	return json.Marshal(struct {
 		Detail any `json:"detail"`
 	}{e.Detail})

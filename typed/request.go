@@ -124,9 +124,9 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 // overridden dependency is reached.
 func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 	if r.own {
-		v := *r
-		v.own, v.ownDep = false, d
-		r = &v
+		// A view made by WithScopes for this dependency (Security's): the
+		// scopes it adds are d's own, not those of d's sub-dependencies.
+		r.own, r.ownDep = false, d
 	}
 	if with, ok := r.state.cfg.overrides.lookup(d); ok {
 		return with.(Dep[T]).Resolve(r)

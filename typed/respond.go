@@ -7,6 +7,10 @@ import (
 
 const jsonContentType = "application/json"
 
+// jsonContentTypes is the Content-Type header value of every JSON answer,
+// shared (its capacity is its length, so a middleware appending copies).
+var jsonContentTypes = []string{jsonContentType}
+
 // writeJSON answers with v encoded as JSON, and a newline as Echo's c.JSON
 // writes it, with status. Nothing is written when v cannot be encoded.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
@@ -14,7 +18,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", jsonContentType)
+	w.Header()["Content-Type"] = jsonContentTypes
 	w.WriteHeader(status)
 	_, err = w.Write(append(b, '\n'))
 	return err

@@ -29,6 +29,14 @@ func Error(c echo.Context, err error) error {
 
 // handoff converts the error of a typed route, whose headers are set.
 func handoff(err error) error {
+	switch e := err.(type) { // the common cases, without errors.As
+	case nil:
+		return nil
+	case *typed.HTTPError:
+		return &echo.HTTPError{Code: e.StatusCode(), Message: e, Internal: err}
+	case *typed.RequestValidationError:
+		return &echo.HTTPError{Code: e.StatusCode(), Message: e, Internal: err}
+	}
 	var sm statusMarshaler
 	if err == nil || !errors.As(err, &sm) {
 		return err
