@@ -29,6 +29,7 @@ type requestState struct {
 	params  paramReader // nil: no path parameters
 	cfg     *config
 	memo    []memoEntry
+	memoBuf [4]memoEntry // memo's first entries, with the state
 	body    []byte // the request body, once read
 	read    bool   // body has been read
 	bodyErr error
@@ -41,7 +42,8 @@ type paramReader interface {
 
 type memoEntry struct {
 	key    any
-	scopes string // ScopeStr for dependencies, "" for Memo
+	scoped bool   // keyed by the scopes too (dependencies that use them)
+	scopes string // the sorted scopes, when scoped
 	val    any
 	err    error
 }
@@ -110,9 +112,13 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 	}
 	v := &Request{scopes: r.scopes, scopeStr: r.scopeStr, scopeKey: r.scopeKey, own: true, state: r.state}
 	if merged := mergeScopes(r.scopes, scopes); len(merged) > len(r.scopes) {
-		sorted := slices.Clone(merged)
-		slices.Sort(sorted)
-		v.scopes, v.scopeStr, v.scopeKey = merged, strings.Join(merged, " "), strings.Join(sorted, " ")
+		v.scopes, v.scopeStr = merged, strings.Join(merged, " ")
+		v.scopeKey = v.scopeStr
+		if !slices.IsSorted(merged) {
+			sorted := slices.Clone(merged)
+			slices.Sort(sorted)
+			v.scopeKey = strings.Join(sorted, " ")
+		}
 	}
 	return v
 }
@@ -144,30 +150,32 @@ func Resolve[T any](r *Request, d Dep[T]) (T, error) {
 // the key, and with the set of accumulated scopes when the dependency uses
 // scopes, as FastAPI's dependency cache does.
 func Memo[T any](r *Request, key any, compute func() (T, error)) (T, error) {
-	return memo(r, key, "", compute)
+	return memo(r, key, false, "", compute)
 }
 
 // cached memoizes dependency d's result for the request, as FastAPI's
 // cache key does: per set of accumulated scopes when d uses scopes (scoped)
 // or declared its own (Security(d, scopes…)), else once per request.
 func cached[T any](r *Request, d any, scoped bool, compute func() (T, error)) (T, error) {
-	key := ""
 	if scoped || r.ownDep == d {
-		key = "\x00" + r.scopeKey // never "" (Memo's), even without scopes
+		return memo(r, d, true, r.scopeKey, compute)
 	}
-	return memo(r, d, key, compute)
+	return memo(r, d, false, "", compute)
 }
 
-func memo[T any](r *Request, key any, scopes string, compute func() (T, error)) (T, error) {
+func memo[T any](r *Request, key any, scoped bool, scopes string, compute func() (T, error)) (T, error) {
 	s := r.state
+	if s.memo == nil {
+		s.memo = s.memoBuf[:0]
+	}
 	for _, e := range s.memo {
-		if e.key == key && e.scopes == scopes {
+		if e.key == key && e.scoped == scoped && e.scopes == scopes {
 			v, _ := e.val.(T)
 			return v, e.err
 		}
 	}
 	v, err := compute()
-	s.memo = append(s.memo, memoEntry{key: key, scopes: scopes, val: v, err: err})
+	s.memo = append(s.memo, memoEntry{key: key, scoped: scoped, scopes: scopes, val: v, err: err})
 	return v, err
 }
 
