@@ -30,8 +30,8 @@ type requestState struct {
 	cfg     *config
 	memo    []memoEntry
 	memoBuf [4]memoEntry // memo's first entries, with the state
-	body    []byte // the request body, once read
-	read    bool   // body has been read
+	body    []byte       // the request body, once read
+	read    bool         // body has been read
 	bodyErr error
 }
 
