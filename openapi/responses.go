@@ -122,8 +122,9 @@ func (b *builder) response(d typed.Response, body bool) (*openapi31.Response, er
 // mediaType documents a body of media type ct whose Go type is model:
 // model's JSON Schema (an empty schema, any value, for a nil model of
 // JSON); a string for text; binary data for any other type; and for
-// text/event-stream the itemSchema of each event, as FastAPI writes it,
-// whose data is model as JSON.
+// text/event-stream a string whose events are described by x-itemSchema
+// (FastAPI's itemSchema, an OpenAPI 3.2 keyword), whose data is model as
+// JSON.
 func (b *builder) mediaType(ct string, model reflect.Type) (openapi31.MediaType, error) {
 	switch {
 	case ct == "text/event-stream":
@@ -143,7 +144,11 @@ func (b *builder) mediaType(ct string, model reflect.Type) (openapi31.MediaType,
 			}
 			item["required"] = []any{"data"}
 		}
-		return openapi31.MediaType{MapOfAnything: map[string]any{"itemSchema": item}}, nil
+		// FastAPI writes OpenAPI 3.2's itemSchema, which 3.1 refuses
+		// (redocly: "Property itemSchema is not expected here"): the
+		// stream is a string, and each event's schema an extension.
+		return openapi31.MediaType{Schema: map[string]any{"type": "string"},
+			MapOfAnything: map[string]any{"x-itemSchema": item}}, nil
 	case model != nil:
 		sch, err := b.sch.typeSchema(model)
 		if len(sch) == 0 {

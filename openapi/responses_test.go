@@ -117,10 +117,10 @@ func TestMediaTypes(t *testing.T) {
 	expectJSON(t, ok("/redirect"), `{"307":{"description":"Successful Response",
 		"headers":{"Location":{"description":"The URL to go to","required":true,"schema":{"type":"string"},"style":"simple"}}}}`)
 	expectJSON(t, at(ok("/stream"), "200", "content"), `{"text/csv":{"schema":{"type":"string"}}}`)
-	expectJSON(t, at(ok("/events"), "200", "content"), `{"text/event-stream":{"itemSchema":{"type":"object","required":["data"],"properties":{
+	expectJSON(t, at(ok("/events"), "200", "content"), `{"text/event-stream":{"schema":{"type":"string"},"x-itemSchema":{"type":"object","required":["data"],"properties":{
 		"data":{"type":"string","contentMediaType":"application/json","contentSchema":{"$ref":"#/components/schemas/thing"}},
 		"event":{"type":"string"},"id":{"type":"string"},"retry":{"type":"integer","minimum":0}}}}}`)
-	expectJSON(t, at(ok("/raw-events"), "200", "content"), `{"text/event-stream":{"itemSchema":{"type":"object","properties":{
+	expectJSON(t, at(ok("/raw-events"), "200", "content"), `{"text/event-stream":{"schema":{"type":"string"},"x-itemSchema":{"type":"object","properties":{
 		"data":{"type":"string"},"event":{"type":"string"},"id":{"type":"string"},"retry":{"type":"integer","minimum":0}}}}}`)
 	expectJSON(t, at(ok("/reply"), "200", "content"), `{"application/json":{"schema":{"$ref":"#/components/schemas/thing"}}}`)
 	expectJSON(t, at(ok("/json-response"), "200", "content"), `{"application/json":{"schema":{}}}`)

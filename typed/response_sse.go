@@ -21,9 +21,9 @@ import (
 // the client goes away or a write fails, and the iterator must then
 // return: the route (and its cleanups) wait for it.
 //
-// It is documented as text/event-stream with an itemSchema (OpenAPI 3.2's,
-// as FastAPI writes it), whose data is T as JSON unless T is
-// ServerSentEvent.
+// It is documented as text/event-stream, each event described as FastAPI
+// describes it (OpenAPI 3.2's itemSchema, written x-itemSchema in this
+// 3.1 document), its data T as JSON unless T is ServerSentEvent.
 //
 //	func streamItems(c echo.Context, _ struct{}) (typed.Events[Item], error) {
 //		return func(yield func(Item) bool) {

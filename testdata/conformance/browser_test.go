@@ -25,19 +25,26 @@ func browser(t *testing.T) context.Context {
 	return browserWithin(t, 90*time.Second)
 }
 
-// browserWithin is browser for a test that has d. The browser resolves
-// docsHost to 127.0.0.1, and other names as usual.
-func browserWithin(t *testing.T, d time.Duration) context.Context {
+// chromium returns the path of the browser, or skips the test when there
+// is none.
+func chromium(t *testing.T) string {
 	t.Helper()
 	path := chromiumPath
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		path = p
 	}
 	if _, err := exec.LookPath(path); err != nil {
-		t.Skipf("no browser at %s (apt-get install chromium, or set CHROMIUM): %v", path, err)
+		missingTool(t, "no browser at %s (apt-get install chromium, or set CHROMIUM): %v", path, err)
 	}
+	return path
+}
+
+// browserWithin is browser for a test that has d. The browser resolves
+// docsHost to 127.0.0.1, and other names as usual.
+func browserWithin(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
+		chromedp.ExecPath(chromium(t)),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -74,7 +81,7 @@ func serve(t *testing.T, app *passwordApp) string {
 
 // Swagger UI's Authorize button logs in with the password flow, with no
 // configuration, and "Try it out" on a protected route then answers 200.
-func TestSwaggerUIPasswordFlow(t *testing.T) {
+func TestBrowserSwaggerUIPasswordFlow(t *testing.T) {
 	app, err := newPasswordApp()
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +153,7 @@ func TestSwaggerUIPasswordFlow(t *testing.T) {
 
 // ReDoc renders every operation, and fetches nothing from outside: no
 // Redocly logo from its CDN.
-func TestRedocRenders(t *testing.T) {
+func TestBrowserRedocRenders(t *testing.T) {
 	app, err := newPasswordApp()
 	if err != nil {
 		t.Fatal(err)

@@ -73,12 +73,12 @@ func TestGeneratedClient(t *testing.T) {
 	}
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		t.Skipf("no go command to run oapi-codegen: %v", err)
+		missingTool(t, "no go command to run oapi-codegen: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	if out, err := exec.CommandContext(ctx, goBin, "tool", "-n", "oapi-codegen").CombinedOutput(); err != nil {
-		t.Skipf("oapi-codegen is unavailable (go tool -n oapi-codegen: %v)\n%s", err, out)
+		missingTool(t, "oapi-codegen is unavailable (go tool -n oapi-codegen: %v)\n%s", err, out)
 	}
 
 	app, err := newPasswordApp()

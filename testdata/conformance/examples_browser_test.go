@@ -25,7 +25,8 @@ import (
 // and run each program on a free loopback port, as a user runs it.
 
 // docsHost is the name the browser opens the examples at: Chromium maps it
-// to 127.0.0.1 (see browser), so that the docs UIs run as on a real server.
+// to 127.0.0.1 (see browserWithin), so that the docs UIs run as on a real
+// server.
 // Swagger UI skips some features on localhost and 127.0.0.1 (its online
 // validator badge, for one), and those must not fetch from outside either.
 const docsHost = "fastecho.test"
@@ -211,7 +212,7 @@ func (l *requestLog) settle(ctx context.Context, max time.Duration) {
 }
 
 // outside returns the requests to another origin than the allowed ones
-// (data: and blob: URLs stay in the page).
+// (data:, blob: and about: URLs stay in the browser).
 func (l *requestLog) outside(allowed ...string) []string {
 	var out []string
 	for _, raw := range l.all() {
@@ -252,11 +253,13 @@ func newTab(t *testing.T, ctx context.Context, opts ...chromedp.ContextOption) c
 }
 
 // No example's /docs or /redoc fetches anything from another host: every
-// request of the page, of the assets and of what they load goes to the
-// example's own server (or another server of its own, the oidc example's
-// development provider). /docs is looked at with the Authorize dialog open
-// too, which loads an OpenID Connect discovery document.
-func TestExamplesFetchNothingFromOutside(t *testing.T) {
+// request of the page, of its assets and of what they load goes to the
+// example's own server (or to another server of its own, the oidc example's
+// development provider), opened at docsHost. /docs is looked at with its
+// Authorize dialog open too. The test sees every request the tab sends
+// (Network.requestWillBeSent), whether it would succeed or not.
+func TestBrowserExamplesFetchNothingFromOutside(t *testing.T) {
+	chromium(t)
 	names := examples(t)
 	exampleBinary(t, names[0]) // build them all before the browser's time starts
 	ctx := browserWithin(t, 5*time.Minute)
@@ -354,7 +357,8 @@ var passwordLogins = map[string]struct {
 // "Try it out" on a route that needs the login answers 200. An example
 // that offers no login is not in passwordLogins, and one that is offers
 // it.
-func TestExamplesPasswordLoginInDocs(t *testing.T) {
+func TestBrowserExamplesPasswordLoginInDocs(t *testing.T) {
+	chromium(t)
 	names := examples(t)
 	for name := range passwordLogins {
 		if !slices.Contains(names, name) {
@@ -465,7 +469,8 @@ func tryItOut(ctx context.Context, operationID string) (status, body string, err
 // for a token at the provider, and "Try it out" on GET /users/me then
 // answers 200 with the token's claims. Nothing is fetched from a host other
 // than the example's two servers, in either window.
-func TestOIDCExampleLogsInWithPKCE(t *testing.T) {
+func TestBrowserOIDCExampleLogsInWithPKCE(t *testing.T) {
+	chromium(t)
 	ex := startExample(t, "oidc")
 	ctx := browserWithin(t, time.Minute)
 	if len(ex.own) != 1 {
