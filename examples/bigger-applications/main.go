@@ -1,7 +1,7 @@
 // Command bigger-applications is FastAPI's "Bigger Applications - Multiple
 // Files" tutorial (docs_src/bigger_applications/app_an_py310) in one Go
-// program: an app-wide dependency, routers with a prefix, tags and
-// dependencies of their own, and per-router and per-route responses.
+// program: an app-wide dependency, routers with a prefix, tags,
+// dependencies and documented responses of their own.
 // https://fastapi.tiangolo.com/tutorial/bigger-applications/
 //
 //	app = FastAPI(dependencies=[Depends(get_query_token)])
@@ -142,17 +142,19 @@ func newApp() *echo.Echo {
 	route := func(api *echov4.API, method, path string, tags []string, h *typed.Handler[echo.Context]) {
 		api.Register(typed.Operation{Method: method, Path: path, Tags: tags}, h)
 	}
+	notFound := typed.Responses{404: {Description: "Not found"}}
 	users := []string{"users"}
 	route(app, http.MethodGet, "/users/", users, typed.Plain(readUsers))
 	route(app, http.MethodGet, "/users/me", users, typed.Plain(readUserMe))
 	route(app, http.MethodGet, "/users/:username", users, typed.Plain(readUser))
 
-	items := app.Group("/items").With(tokenHeader)
+	items := app.Group("/items").With(tokenHeader).WithResponses(notFound)
 	route(items, http.MethodGet, "/", []string{"items"}, typed.Plain(readItems))
 	route(items, http.MethodGet, "/:item_id", []string{"items"}, typed.Plain(readItem))
-	route(items, http.MethodPut, "/:item_id", []string{"items", "custom"}, typed.Plain(updateItem))
+	items.Register(typed.Operation{Method: http.MethodPut, Path: "/:item_id", Tags: []string{"items", "custom"},
+		Responses: typed.Responses{403: {Description: "Operation forbidden"}}}, typed.Plain(updateItem))
 
-	admin := app.Group("/admin").With(tokenHeader)
+	admin := app.Group("/admin").With(tokenHeader).WithResponses(typed.Responses{418: {Description: "I'm a teapot"}})
 	route(admin, http.MethodPost, "/", []string{"admin"}, typed.Plain(updateAdmin))
 
 	app.GET("/", typed.Plain(root))

@@ -53,9 +53,21 @@ func TestBiggerApplications(t *testing.T) {
 
 // TestOpenAPI checks what FastAPI's test_openapi_schema pins: every
 // operation's token parameter, x-token on the items and admin routes,
-// tags, and operation ids.
+// tags, operation ids, and the responses of the routers and the PUT.
 func TestOpenAPI(t *testing.T) {
 	doc := exampletest.Golden(t, newApp())
+	for _, r := range []struct{ path, method, status, description string }{
+		{"/items/", "get", "404", "Not found"},
+		{"/items/{item_id}", "get", "404", "Not found"},
+		{"/items/{item_id}", "put", "404", "Not found"},
+		{"/items/{item_id}", "put", "403", "Operation forbidden"},
+		{"/admin/", "post", "418", "I'm a teapot"},
+	} {
+		exampletest.Expect(t, doc, `"`+r.description+`"`, "paths", r.path, r.method, "responses", r.status, "description")
+	}
+	if exampletest.At(doc, "paths", "/users/", "get", "responses", "404") != nil {
+		t.Error("the users routes have no 404 of their own")
+	}
 	tokenParam := `{"name":"token","in":"query","required":true,"schema":{"type":"string"}}`
 	headerParam := `{"name":"x-token","in":"header","required":true,"schema":{"type":"string"}}`
 	for _, op := range []struct{ path, method, id, tags, params string }{
@@ -69,6 +81,7 @@ func TestOpenAPI(t *testing.T) {
 	} {
 		exampletest.Expect(t, doc, `"`+op.id+`"`, "paths", op.path, op.method, "operationId")
 		exampletest.Expect(t, doc, op.tags, "paths", op.path, op.method, "tags")
+		exampletest.Expect(t, doc, `"Validation Error"`, "paths", op.path, op.method, "responses", "422", "description")
 		if op.params != "" {
 			exampletest.Expect(t, doc, op.params, "paths", op.path, op.method, "parameters")
 		}
