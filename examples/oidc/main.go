@@ -35,7 +35,6 @@ import (
 	"log"
 	"os"
 
-	"github.com/fastecho/fastecho/examples/internal/serve"
 	"github.com/fastecho/fastecho/openapi"
 	"github.com/fastecho/fastecho/security"
 	"github.com/fastecho/fastecho/security/oidc"
@@ -96,5 +95,5 @@ func main() {
 		*discovery = p.URL + "/.well-known/openid-configuration"
 		fmt.Fprintf(os.Stderr, "development provider at %s: get a token with\n  curl -s -d username=alice %s/token\n", p.URL, p.URL)
 	}
-	serve.Main(newApp(*discovery, *clientID))
+	serve(newApp(*discovery, *clientID))
 }
