@@ -67,14 +67,16 @@ func (b *builder) responses(o *openapi31.Operation, op *typed.Operation) error {
 			Content:     content,
 		}}
 	}
-	if secured(op) {
-		if _, taken := rs.MapOfResponseOrReferenceValues["401"]; !taken {
-			r := unauthorized()
-			if b.problem {
-				r.Content = b.problemContent()
-			}
-			rs.MapOfResponseOrReferenceValues["401"] = openapi31.ResponseOrReference{Response: r}
+	for _, ref := range refusals(op) {
+		code := strconv.Itoa(ref.status)
+		if _, taken := rs.MapOfResponseOrReferenceValues[code]; taken {
+			continue
 		}
+		r := unauthorized(ref.challenge)
+		if b.problem {
+			r.Content = b.problemContent()
+		}
+		rs.MapOfResponseOrReferenceValues[code] = openapi31.ResponseOrReference{Response: r}
 	}
 	o.Responses = rs
 	return nil
@@ -188,16 +190,16 @@ func bodyAllowed(status int) bool {
 	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
 }
 
-// secured reports whether op documents a 401: see answers401.
-func secured(op *typed.Operation) bool { return answers401(op) }
-
-func unauthorized() *openapi31.Response {
-	h := openapi31.Header{Schema: map[string]any{"type": "string"}}
-	h.WithDescription("The authentication challenge, e.g. Bearer (RFC 9110, section 11.6.1)")
-	return &openapi31.Response{
-		Description: "Not authenticated",
-		Headers:     map[string]openapi31.HeaderOrReference{"WWW-Authenticate": {Header: &h}},
+// unauthorized is the documented answer to a request without its
+// credential, with the challenge header when one is sent.
+func unauthorized(challenge bool) *openapi31.Response {
+	r := &openapi31.Response{Description: "Not authenticated"}
+	if challenge {
+		h := openapi31.Header{Schema: map[string]any{"type": "string"}}
+		h.WithDescription("The authentication challenge, e.g. Bearer (RFC 9110, section 11.6.1)")
+		r.Headers = map[string]openapi31.HeaderOrReference{"WWW-Authenticate": {Header: &h}}
 	}
+	return r
 }
 
 // problemContent is the content of an error response of an API that

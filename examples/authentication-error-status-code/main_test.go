@@ -48,13 +48,15 @@ func TestRedirectSlashes(t *testing.T) {
 // test_openapi_schema, part by part. The deliberate differences (README):
 // info.title is the example's name, and the 200 response documents its
 // schema (FastAPI writes {} for a function without a return annotation).
-// Not deliberate: package openapi documents every secured operation with
-// a 401 "Not authenticated" and WWW-Authenticate, whatever the scheme's
-// NotAuthenticated answers, so the golden document lists a 401 that this
-// route never gives (its refusal is the 403 above); FastAPI documents no
-// error response for a scheme.
+// The route's refusal is documented as it is answered: 403 "Not
+// authenticated" without a challenge (the scheme's NotAuthenticated), and
+// no 401; FastAPI documents no error response for a scheme.
 func TestOpenAPI(t *testing.T) {
 	doc := Golden(t, newApp())
+	Expect(t, doc, `{"description":"Not authenticated"}`, "paths", "/me", "get", "responses", "403")
+	if At(doc, "paths", "/me", "get", "responses", "401") != nil {
+		t.Error("a 401 is documented, but the route answers 403")
+	}
 	Expect(t, doc, `"3.1.0"`, "openapi")
 	Expect(t, doc, `"0.1.0"`, "info", "version")
 	if paths := At(doc, "paths").(map[string]any); len(paths) != 1 || len(At(paths, "/me").(map[string]any)) != 1 {
