@@ -2,6 +2,7 @@ package typed
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
 )
 
@@ -30,6 +31,11 @@ type route[C any] struct {
 	maxBody     int64    // the route's body limit; 0: the API's
 	params      []string // the route's single-segment path parameters
 	guards      []Guard  // the API's, then the operation's
+	// respType is the handler's result type when it is not an interface,
+	// and respCare whether its values need typed's JSON encoding (see
+	// needsCare), decided once here.
+	respType reflect.Type
+	respCare bool
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -77,6 +83,9 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 	checkResponses(rec)
 	rt := &route[C]{guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
 		contentType: routeContentType(rec), maxBody: rec.MaxBodyBytes}
+	if h.resp != nil && h.resp.Kind() != reflect.Interface {
+		rt.respType, rt.respCare = h.resp, needsCare(h.resp)
+	}
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {
 		rt.path = fullPath

@@ -20,7 +20,13 @@ import (
 
 // marshalJSON encodes v for a response body.
 func marshalJSON(v any) ([]byte, error) {
-	if v == nil || !needsCare(reflect.TypeOf(v)) {
+	return marshalJSONCare(v, v != nil && needsCare(reflect.TypeOf(v)))
+}
+
+// marshalJSONCare is marshalJSON for a value whose need of care is known
+// (a route decides it for its result type at registration).
+func marshalJSONCare(v any, care bool) ([]byte, error) {
+	if v == nil || !care {
 		return json.Marshal(v)
 	}
 	e := encoder{}
@@ -33,19 +39,11 @@ func marshalJSON(v any) ([]byte, error) {
 var (
 	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
-	careCache     sync.Map // reflect.Type → bool, as encoding/json caches its encoders
 )
 
 // needsCare reports whether values of t may hold a slice, map or float
 // that encoding/json would write differently (a nil slice or map, NaN).
-func needsCare(t reflect.Type) bool {
-	if c, ok := careCache.Load(t); ok {
-		return c.(bool)
-	}
-	c := careOf(t, map[reflect.Type]bool{})
-	careCache.Store(t, c)
-	return c
-}
+func needsCare(t reflect.Type) bool { return careOf(t, map[reflect.Type]bool{}) }
 
 func careOf(t reflect.Type, seen map[reflect.Type]bool) bool {
 	if seen[t] {

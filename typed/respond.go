@@ -3,6 +3,7 @@ package typed
 import (
 	"encoding/json"
 	"net/http"
+	"reflect"
 )
 
 const jsonContentType = "application/json"
@@ -14,7 +15,12 @@ var jsonContentTypes = []string{jsonContentType}
 // writeJSON answers with v encoded as JSON, and a newline as Echo's c.JSON
 // writes it, with status. Nothing is written when v cannot be encoded.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := marshalJSON(v) // nil slices as [], NaN as null: see json_out.go
+	return writeJSONCare(w, status, v, v != nil && needsCare(reflect.TypeOf(v)))
+}
+
+// writeJSONCare is writeJSON for a value whose need of care is known.
+func writeJSONCare(w http.ResponseWriter, status int, v any, care bool) error {
+	b, err := marshalJSONCare(v, care) // nil slices as [], NaN as null: see json_out.go
 	if err != nil {
 		return err
 	}

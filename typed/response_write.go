@@ -43,6 +43,9 @@ func (rt *route[C]) write(r *Request, v any, status int, contentType string) err
 		w.WriteHeader(status)
 		return nil
 	}
+	if rt.respType != nil && reflect.TypeOf(v) == rt.respType {
+		return writeJSONCare(w, status, v, rt.respCare)
+	}
 	return writeJSON(w, status, v)
 }
 
