@@ -103,8 +103,8 @@
 // itself does not depend on Echo. The document is encoded once and served
 // as the same bytes with an ETag; it is rebuilt only if routes were
 // registered after Mount.
-// Swagger UI (swagger-ui-dist 5) and ReDoc (redoc 2) are embedded with
-// go:embed and served below their pages, so the docs work offline. Swagger
+// Swagger UI (swagger-ui-dist 5) and ReDoc (redoc 2) are embedded in the
+// binary and served below their pages, so the docs work offline. Swagger
 // UI keeps its login across reloads (persistAuthorization) and has a real
 // OAuth2 redirect page at /docs/oauth2-redirect. Its password flow needs no
 // configuration: it posts the login form to the scheme's tokenUrl, resolved

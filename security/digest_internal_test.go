@@ -30,7 +30,7 @@ func TestDigestRFC7616Vectors(t *testing.T) {
 		}
 	}
 	// The RFC's header parses into those values.
-	c, err := ParseDigestCredentials(`username="Mufasa",
+	_, err := ParseDigestCredentials(`username="Mufasa",
        realm="http-auth@example.org",
        uri="/dir/index.html",
        algorithm=SHA-256,
@@ -43,7 +43,7 @@ func TestDigestRFC7616Vectors(t *testing.T) {
 	if err == nil {
 		t.Errorf("line breaks inside the parameters parsed; want an error (headers cannot hold them)")
 	}
-	c, err = ParseDigestCredentials(`username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ` +
+	c, err := ParseDigestCredentials(`username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ` +
 		`nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", ` +
 		`qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"`)
 	cred.Algorithm, cred.Response, cred.Opaque = "SHA-256", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"
