@@ -72,7 +72,7 @@ func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (R
 		// Deferred first, so run last: the cleanups see the error as the
 		// host will get it, a recovered panic's 500 included.
 		defer finish(r, &err)
-		defer recoverPanic(r, rt.path, func() bool { return rt.host.Committed(c) }, &err)
+		defer rt.recoverPanic(r, c, &err)
 		if !rt.matches(c) {
 			return rt.fail(r, errNotFound())
 		}

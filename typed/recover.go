@@ -16,13 +16,18 @@ var ErrPanic = errors.New("typed: handler panicked")
 // into a 500 {"detail":"Internal Server Error"} returned to the host's
 // error handler: the panic value and stack are logged to the API's Logger
 // (never sent), and the server keeps serving. http.ErrAbortHandler is
-// re-raised, as net/http expects. committed reports whether the response
-// has been written; then there is nothing left to answer.
-func recoverPanic(r *Request, route string, committed func() bool, err *error) {
-	v := recover()
-	if v == nil {
-		return
+// re-raised, as net/http expects. It is deferred by the route itself, so
+// that recover sees the panic and no closure is made per request.
+func (rt *route[C]) recoverPanic(r *Request, c C, err *error) {
+	if v := recover(); v != nil {
+		*err = panicked(r, rt.path, v, rt.host.Committed(c))
 	}
+}
+
+// panicked logs the panic v of a request to route and returns the error to
+// answer it with; nil when the response is already committed, as there is
+// nothing sensible to add.
+func panicked(r *Request, route string, v any, committed bool) error {
 	if v == http.ErrAbortHandler {
 		panic(v)
 	}
@@ -31,11 +36,10 @@ func recoverPanic(r *Request, route string, committed func() bool, err *error) {
 	cfg := r.state.cfg
 	cfg.log().Error("typed: panic in handler", "method", r.state.req.Method, "route", route,
 		"panic", fmt.Sprint(v), "stack", string(stack))
-	if committed() {
-		*err = nil // the status is already sent; nothing sensible to add
-		return
+	if committed {
+		return nil
 	}
-	*err = cfg.fail(r.state.w, &HTTPError{Status: http.StatusInternalServerError,
+	return cfg.fail(r.state.w, &HTTPError{Status: http.StatusInternalServerError,
 		Detail: "Internal Server Error", Err: ErrPanic})
 }
 
