@@ -287,7 +287,7 @@ func parseOptionsHeader(value string) (string, map[string]string) {
 		return "", nil
 	}
 	if !strings.Contains(value, ";") {
-		return strings.ToLower(strings.TrimSpace(value)), nil
+		return lowerASCII(strings.Trim(value, pyWhitespace)), nil
 	}
 	segs := parseParam(value)
 	opts := make(map[string]string, len(segs)-1)
@@ -312,29 +312,21 @@ func parseOptionsHeader(value string) (string, map[string]string) {
 func parseParam(value string) []string {
 	s := ";" + value
 	var out []string
-	start := 0
-	for find(s, ";", start) == start {
-		start++
-		end := find(s, ";", start)
-		ind, diff := start, 0
-		for end > 0 {
-			diff += count(s, `"`, ind, end) - count(s, `\"`, ind, end)
-			if diff%2 == 0 {
-				break
-			}
-			end, ind = ind, find(s, ";", end+1)
+	for strings.HasPrefix(s, ";") {
+		s = s[1:]
+		end := strings.IndexByte(s, ';')
+		for end > 0 && (strings.Count(s[:end], `"`)-strings.Count(s[:end], `\"`))%2 != 0 {
+			end = find(s, ";", end+1)
 		}
 		if end < 0 {
 			end = len(s)
 		}
-		var f string
-		if i := find(s[:end], "=", start); i == -1 {
-			f = s[start:end]
-		} else {
-			f = strings.ToLower(strings.TrimRight(s[start:i], pyWhitespace)) + "=" + strings.TrimLeft(s[i+1:end], pyWhitespace)
+		f := s[:end]
+		if i := strings.IndexByte(f, '='); i >= 0 {
+			f = lowerASCII(strings.Trim(f[:i], pyWhitespace)) + "=" + strings.Trim(f[i+1:], pyWhitespace)
 		}
 		out = append(out, strings.Trim(f, pyWhitespace))
-		start = end
+		s = s[end:]
 	}
 	return out
 }
@@ -350,15 +342,4 @@ func find(s, sub string, start int) int {
 		return start + i
 	}
 	return -1
-}
-
-// count is Python's s.count(sub, start, end): 0 for an empty range.
-func count(s, sub string, start, end int) int {
-	if end > len(s) {
-		end = len(s)
-	}
-	if start >= end {
-		return 0
-	}
-	return strings.Count(s[start:end], sub)
 }
