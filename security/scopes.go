@@ -62,11 +62,11 @@ var theScopes typed.Dep[SecurityScopes] = &scopesDep{}
 type scopesDep struct{}
 
 func (*scopesDep) Resolve(r *typed.Request) (SecurityScopes, error) {
-	s := r.Scopes()
-	if s == nil {
-		s = []string{} // no allocation
+	s := []string{} // no allocation
+	if len(r.Scopes()) > 0 {
+		s = slices.Clone(r.Scopes()) // the handler's own, as FastAPI's list
 	}
-	return SecurityScopes{Scopes: s[:len(s):len(s)], ScopeStr: r.ScopeStr()}, nil
+	return SecurityScopes{Scopes: s, ScopeStr: r.ScopeStr()}, nil
 }
 
 func (*scopesDep) Describe(d *typed.Doc) { d.UsesScopes() }

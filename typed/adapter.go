@@ -36,6 +36,8 @@ type route[C any] struct {
 	// needsCare), decided once here.
 	respType reflect.Type
 	respCare bool
+	respPlan encodePlan // respType's, when respCare
+	scopes   *scopeSet  // the root of the route's accumulated scopes
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -81,10 +83,13 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 	guards := append(append([]Guard(nil), a.guards...), op.Dependencies...)
 	rec := h.operation(op, guards, a.responses)
 	checkResponses(rec)
-	rt := &route[C]{guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
+	rt := &route[C]{scopes: &scopeSet{}, guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
 		contentType: routeContentType(rec), maxBody: rec.MaxBodyBytes}
 	if h.resp != nil && h.resp.Kind() != reflect.Interface {
 		rt.respType, rt.respCare = h.resp, needsCare(h.resp)
+		if rt.respCare {
+			rt.respPlan = planFor(h.resp)
+		}
 	}
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {
@@ -103,5 +108,5 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 // of the host. Adapters wrap it (echov4.NewRequest).
 func RequestFor[C any](host Adapter[C], c C) *Request {
 	rt := &route[C]{host: host, cfg: (*Options)(nil).config()}
-	return newRequest(c, host.Response(c), host.Request(c), rt, rt.cfg)
+	return newRequest(c, host.Response(c), host.Request(c), rt, &scopeSet{}, rt.cfg)
 }

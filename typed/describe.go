@@ -1,6 +1,9 @@
 package typed
 
-import "reflect"
+import (
+	"reflect"
+	"slices"
+)
 
 // A Scheme is a security scheme as an operation's documentation refers to
 // it. The method is not called SchemeName so that schemes can keep
@@ -108,7 +111,7 @@ func (d *Doc) AddSecurity(s Scheme, scopes []string) {
 	for i, have := range *d.reqs {
 		if len(have) == 1 && have[0].Scheme.SecuritySchemeName() == name {
 			for _, scope := range scopes {
-				if !contains(have[0].Scopes, scope) {
+				if !slices.Contains(have[0].Scopes, scope) {
 					(*d.reqs)[i][0].Scopes = append((*d.reqs)[i][0].Scopes, scope)
 				}
 			}

@@ -78,12 +78,14 @@ func (e *HTTPError) MarshalJSON() ([]byte, error) {
 	}{e.Detail})
 }
 
-// setHeaders copies e's headers to h under their canonical names, so that
-// a header written in a literal as "WWW-Authenticate" is found by
-// h.Get.
+// setHeaders sets e's headers on h under their canonical names, so that
+// a header written in a literal as "WWW-Authenticate" is found by h.Get.
+// The values are shared with e, their capacity cut to their length, so
+// that a middleware adding a value to h copies them rather than write
+// into e's.
 func (e *HTTPError) setHeaders(h http.Header) {
 	for k, vs := range e.Header {
-		h[textproto.CanonicalMIMEHeaderKey(k)] = append([]string(nil), vs...)
+		h[textproto.CanonicalMIMEHeaderKey(k)] = vs[:len(vs):len(vs)]
 	}
 }
 

@@ -139,7 +139,7 @@ func (e *encoder) value(v reflect.Value) error {
 	case reflect.Array:
 		return e.list(v)
 	case reflect.Map:
-		return e.mapValue(v)
+		return e.mapValue(v, nil)
 	case reflect.Struct:
 		return e.structValue(v)
 	default:
@@ -189,7 +189,9 @@ func (e *encoder) list(v reflect.Value) error {
 	return nil
 }
 
-func (e *encoder) mapValue(v reflect.Value) error {
+// mapValue writes map v, its values with elem (nil: by their dynamic
+// type).
+func (e *encoder) mapValue(v reflect.Value, elem encodePlan) error {
 	type kv struct {
 		k string
 		v reflect.Value
@@ -211,7 +213,13 @@ func (e *encoder) mapValue(v reflect.Value) error {
 		}
 		e.b = appendString(e.b, p.k)
 		e.b = append(e.b, ':')
-		if err := e.value(p.v); err != nil {
+		var err error
+		if elem != nil {
+			err = elem(e, p.v)
+		} else {
+			err = e.value(p.v)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -349,16 +357,8 @@ func (e *encoder) structValue(v reflect.Value) error {
 		e.b = appendString(e.b, f.name)
 		e.b = append(e.b, ':')
 		if f.quoted && !(fv.Kind() == reflect.Pointer && fv.IsNil()) {
-			var inner encoder
-			if err := inner.value(fv); err != nil {
+			if err := e.quoted(fv); err != nil {
 				return err
-			}
-			if bytes.HasPrefix(inner.b, []byte(`"`)) {
-				e.b = appendString(e.b, string(inner.b))
-			} else {
-				e.b = append(e.b, '"')
-				e.b = append(e.b, inner.b...)
-				e.b = append(e.b, '"')
 			}
 			continue
 		}
@@ -367,6 +367,23 @@ func (e *encoder) structValue(v reflect.Value) error {
 		}
 	}
 	e.b = append(e.b, '}')
+	return nil
+}
+
+// quoted writes a field with the ",string" option: its JSON text as a
+// JSON string.
+func (e *encoder) quoted(fv reflect.Value) error {
+	var inner encoder
+	if err := inner.value(fv); err != nil {
+		return err
+	}
+	if bytes.HasPrefix(inner.b, []byte(`"`)) {
+		e.b = appendString(e.b, string(inner.b))
+	} else {
+		e.b = append(e.b, '"')
+		e.b = append(e.b, inner.b...)
+		e.b = append(e.b, '"')
+	}
 	return nil
 }
 

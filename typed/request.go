@@ -3,8 +3,6 @@ package typed
 import (
 	"context"
 	"net/http"
-	"slices"
-	"strings"
 )
 
 // Request is one request's resolution state, handed to [Dep.Resolve]: the
@@ -12,12 +10,10 @@ import (
 // security scopes accumulated above the dependency being resolved, and a
 // per-request memo shared by every view of the request (see [Memo]).
 type Request struct {
-	scopes   []string
-	scopeStr string
-	scopeKey string // the scopes sorted, joined: a memo key part, as FastAPI's sorted set
-	own      bool   // made by WithScopes: the next dependency resolved declared scopes
-	ownDep   any    // the dependency resolved with its own scopes (FastAPI's own_oauth_scopes)
-	state    *requestState
+	scopes *scopeSet // the accumulated scopes; never nil
+	own    bool      // made by WithScopes: the next dependency resolved declared scopes
+	ownDep any       // the dependency resolved with its own scopes (FastAPI's own_oauth_scopes)
+	state  *requestState
 }
 
 // requestState is what every view of one request shares.
@@ -28,10 +24,9 @@ type requestState struct {
 	w       http.ResponseWriter
 	params  paramReader // nil: no path parameters
 	cfg     *config
-	memo    []memoEntry
-	memoBuf [4]memoEntry // memo's first entries, with the state
-	body    []byte       // the request body, once read
-	read    bool         // body has been read
+	memo    []memoEntry // allocated by the first Memo: most routes need none
+	body    []byte      // the request body, once read
+	read    bool        // body has been read
 	bodyErr error
 }
 
@@ -48,9 +43,9 @@ type memoEntry struct {
 	err    error
 }
 
-func newRequest(host any, w http.ResponseWriter, req *http.Request, params paramReader, cfg *config) *Request {
+func newRequest(host any, w http.ResponseWriter, req *http.Request, params paramReader, scopes *scopeSet, cfg *config) *Request {
 	s := &requestState{host: host, req: req, w: w, params: params, cfg: cfg}
-	s.root.state = s
+	s.root.state, s.root.scopes = s, scopes
 	return &s.root
 }
 
@@ -59,7 +54,7 @@ func newRequest(host any, w http.ResponseWriter, req *http.Request, params param
 // in a plain handler of any framework. Adapters offer one that also reads
 // their path parameters and host context.
 func NewRequest(w http.ResponseWriter, req *http.Request) *Request {
-	return newRequest(nil, w, req, nil, (*Options)(nil).config())
+	return newRequest(nil, w, req, nil, &scopeSet{}, (*Options)(nil).config())
 }
 
 // Request returns the HTTP request.
@@ -96,13 +91,13 @@ func ContextOf[C any](r *Request) (C, bool) {
 
 // Scopes returns the scopes accumulated by Security wrappers above the
 // dependency being resolved, outermost first, without duplicates. It is
-// FastAPI's SecurityScopes.scopes. The slice is shared by the views of the
-// request; copy it before changing it.
-func (r *Request) Scopes() []string { return r.scopes }
+// FastAPI's SecurityScopes.scopes. The slice is shared; copy it before
+// changing it.
+func (r *Request) Scopes() []string { return r.scopes.list }
 
 // ScopeStr returns [Request.Scopes] joined by single spaces: FastAPI's
 // SecurityScopes.scope_str.
-func (r *Request) ScopeStr() string { return r.scopeStr }
+func (r *Request) ScopeStr() string { return r.scopes.str }
 
 // WithScopes returns a view of r whose Scopes are r's followed by those of
 // scopes not already present. The view shares r's request and memo.
@@ -110,17 +105,7 @@ func (r *Request) WithScopes(scopes ...string) *Request {
 	if len(scopes) == 0 {
 		return r
 	}
-	v := &Request{scopes: r.scopes, scopeStr: r.scopeStr, scopeKey: r.scopeKey, own: true, state: r.state}
-	if merged := mergeScopes(r.scopes, scopes); len(merged) > len(r.scopes) {
-		v.scopes, v.scopeStr = merged, strings.Join(merged, " ")
-		v.scopeKey = v.scopeStr
-		if !slices.IsSorted(merged) {
-			sorted := slices.Clone(merged)
-			slices.Sort(sorted)
-			v.scopeKey = strings.Join(sorted, " ")
-		}
-	}
-	return v
+	return &Request{scopes: r.scopes.with(scopes), own: true, state: r.state}
 }
 
 // Resolve resolves d for r: d.Resolve(r), or its replacement's if a test
@@ -158,16 +143,13 @@ func Memo[T any](r *Request, key any, compute func() (T, error)) (T, error) {
 // or declared its own (Security(d, scopes…)), else once per request.
 func cached[T any](r *Request, d any, scoped bool, compute func() (T, error)) (T, error) {
 	if scoped || r.ownDep == d {
-		return memo(r, d, true, r.scopeKey, compute)
+		return memo(r, d, true, r.scopes.key, compute)
 	}
 	return memo(r, d, false, "", compute)
 }
 
 func memo[T any](r *Request, key any, scoped bool, scopes string, compute func() (T, error)) (T, error) {
 	s := r.state
-	if s.memo == nil {
-		s.memo = s.memoBuf[:0]
-	}
 	for _, e := range s.memo {
 		if e.key == key && e.scoped == scoped && e.scopes == scopes {
 			v, _ := e.val.(T)
@@ -175,35 +157,9 @@ func memo[T any](r *Request, key any, scoped bool, scopes string, compute func()
 		}
 	}
 	v, err := compute()
+	if s.memo == nil {
+		s.memo = make([]memoEntry, 0, 4)
+	}
 	s.memo = append(s.memo, memoEntry{key: key, scoped: scoped, scopes: scopes, val: v, err: err})
 	return v, err
-}
-
-// mergeScopes returns base followed by the members of add that are not in
-// base (or earlier in add). It returns base itself when nothing is added.
-func mergeScopes(base, add []string) []string {
-	var out []string
-	for _, s := range add {
-		if contains(base, s) || contains(out, s) {
-			continue
-		}
-		if out == nil {
-			out = make([]string, 0, len(base)+len(add))
-			out = append(out, base...)
-		}
-		out = append(out, s)
-	}
-	if out == nil {
-		return base
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

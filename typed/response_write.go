@@ -10,11 +10,26 @@ import (
 // returned as an error) is no error of the request: it is written as the
 // answer. Any other error is readied for the host's error handler.
 func (rt *route[C]) fail(r *Request, err error) error {
-	var rs Responder
-	if errors.As(err, &rs) && !isNil(rs) {
-		return rt.write(r, rs, rt.status, "")
+	if mayHoldResponder(err) {
+		var rs Responder
+		if errors.As(err, &rs) && !isNil(rs) {
+			return rt.write(r, rs, rt.status, "")
+		}
 	}
 	return rt.cfg.fail(r.state.w, err)
+}
+
+// mayHoldResponder reports whether err's chain may hold a [Responder]: the
+// common refusals (an HTTPError wrapping nothing, a validation error) are
+// known not to, without errors.As.
+func mayHoldResponder(err error) bool {
+	switch e := err.(type) {
+	case *HTTPError:
+		return e.Err != nil
+	case *RequestValidationError:
+		return false
+	}
+	return true
 }
 
 // respond answers with resp, the handler's result.
@@ -44,7 +59,7 @@ func (rt *route[C]) write(r *Request, v any, status int, contentType string) err
 		return nil
 	}
 	if rt.respType != nil && reflect.TypeOf(v) == rt.respType {
-		return writeJSONCare(w, status, v, rt.respCare)
+		return writeJSONCare(w, status, v, rt.respCare, rt.respPlan)
 	}
 	return writeJSON(w, status, v)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/fastecho/fastecho/internal/rules"
@@ -207,7 +208,7 @@ func (b *binder) checkSchemaTags(r *Request, v reflect.Value, s *bindState) {
 	for _, c := range b.tagChecks {
 		f := c.f
 		isBody := f.in == "json" || f.in == "body"
-		if contains(s.failed, f.goName) || isBody && s.bodyFailed || s.hasErrorAt(f.loc()) {
+		if slices.Contains(s.failed, f.goName) || isBody && s.bodyFailed || s.hasErrorAt(f.loc()) {
 			continue
 		}
 		fv := v.FieldByIndex(f.index)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ func (s *bindState) addValidatorErrors(r *Request, b *binder, v reflect.Value, e
 		top, rest, _ := strings.Cut(ns, ".")
 		topName, topIdx := splitIndex(top)
 		f := b.byName[topName]
-		if f == nil || contains(s.failed, f.goName) {
+		if f == nil || slices.Contains(s.failed, f.goName) {
 			continue
 		}
 		if fe.Kind() == reflect.Pointer && !strings.HasPrefix(fe.Tag(), "required") {
