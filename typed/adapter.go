@@ -38,6 +38,7 @@ type route[C any] struct {
 	respCare bool
 	respPlan encodePlan // respType's, when respCare
 	scopes   *scopeSet  // the root of the route's accumulated scopes
+	chain    bool       // requests get a chainState (see Operation.chain)
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -83,7 +84,7 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 	guards := append(append([]Guard(nil), a.guards...), op.Dependencies...)
 	rec := h.operation(op, guards, a.responses)
 	checkResponses(rec)
-	rt := &route[C]{scopes: &scopeSet{}, guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
+	rt := &route[C]{scopes: &scopeSet{}, chain: rec.chain, guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
 		contentType: routeContentType(rec), maxBody: rec.MaxBodyBytes}
 	if h.resp != nil && h.resp.Kind() != reflect.Interface {
 		rt.respType, rt.respCare = h.resp, needsCare(h.resp)

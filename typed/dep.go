@@ -51,6 +51,7 @@ func hostOf[C any](r *Request) C {
 // checkHost panics if a dependency whose functions take a C is registered
 // on a route of another host.
 func (d *Doc) checkHost(c reflect.Type, what string) {
+	d.markChain()
 	if d.host != nil && !d.host.AssignableTo(c) {
 		panic(fmt.Sprintf("typed: %s takes a %v, but the route's handler takes a %v: "+
 			"register it on the adapter of the same Echo major", what, c, d.host))

@@ -72,10 +72,19 @@ func (d *Doc) WithScopes(scopes ...string) *Doc {
 	}
 	if len(scopes) > 0 {
 		d.UsesScopes()
+		d.markChain()
 	}
 	v := d.view()
 	v.scopes = mergeScopes(d.scopes, scopes)
 	return v
+}
+
+// markChain records that the operation's dependencies memoize their
+// results or add scopes, so that its requests carry room for both.
+func (d *Doc) markChain() {
+	if d.op != nil {
+		d.op.chain = true
+	}
 }
 
 // UsesScopes records that the dependency being described reads the scopes

@@ -68,7 +68,11 @@ func newHandler[Req, Resp, D, C any](dep Dep[D], fn func(c C, req Req, dep D) (R
 	}
 	h.serve = func(rt *route[C], c C) (err error) {
 		w := rt.host.Response(c)
-		r := newRequest(c, w, rt.host.Request(c), rt, rt.scopes, rt.cfg)
+		newReq := newRequest
+		if rt.chain {
+			newReq = newChainRequest
+		}
+		r := newReq(c, w, rt.host.Request(c), rt, rt.scopes, rt.cfg)
 		// Deferred first, so run last: the cleanups see the error as the
 		// host will get it, a recovered panic's 500 included.
 		defer finish(r, &err)

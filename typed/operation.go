@@ -44,6 +44,8 @@ type Operation struct {
 	// handler's Resp type sends it: JSON of Resp, or the media type of a
 	// [ResponseDescriber], completed by Responses[Status].
 	Success Response
+
+	chain bool // its dependencies memoize or add scopes: see chainState
 }
 
 // Param is a path, query, header or cookie parameter of a request, or a

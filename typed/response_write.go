@@ -19,17 +19,29 @@ func (rt *route[C]) fail(r *Request, err error) error {
 	return rt.cfg.fail(r.state.w, err)
 }
 
-// mayHoldResponder reports whether err's chain may hold a [Responder]: the
-// common refusals (an HTTPError wrapping nothing, a validation error) are
-// known not to, without errors.As.
+// mayHoldResponder reports whether err's chain may hold a [Responder],
+// following HTTPErrors and single wraps: the common refusals (an
+// HTTPError wrapping a sentinel error, a validation error) are known not
+// to without errors.As.
 func mayHoldResponder(err error) bool {
-	switch e := err.(type) {
-	case *HTTPError:
-		return e.Err != nil
-	case *RequestValidationError:
+	for err != nil {
+		switch e := err.(type) {
+		case *HTTPError:
+			err = e.Err
+			continue
+		case *RequestValidationError:
+			return false
+		case Responder:
+			return true
+		case interface{ Unwrap() []error }, interface{ As(any) bool }:
+			return true
+		case interface{ Unwrap() error }:
+			err = e.Unwrap()
+			continue
+		}
 		return false
 	}
-	return true
+	return false
 }
 
 // respond answers with resp, the handler's result.

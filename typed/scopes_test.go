@@ -62,3 +62,30 @@ func BenchmarkWithScopes(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkChainState compares a two-level Security chain (two views, two
+// memoized dependencies) on a chainState with the same on a plain state.
+func BenchmarkChainState(b *testing.B) {
+	items, me := []string{"items"}, []string{"me"}
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	cfg := (*Options)(nil).config()
+	keyA, keyB := new(int), new(int)
+	chain := func(r *Request) {
+		v := r.WithScopes(items...)
+		_, _ = Memo(v, keyA, func() (int, error) { return 1, nil })
+		w := v.WithScopes(me...)
+		_, _ = Memo(w, keyB, func() (int, error) { return 2, nil })
+	}
+	for _, c := range []struct {
+		name string
+		new  func(any, http.ResponseWriter, *http.Request, paramReader, *scopeSet, *config) *Request
+	}{{"chain", newChainRequest}, {"plain", newRequest}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			root := &scopeSet{}
+			for b.Loop() {
+				chain(c.new(nil, nil, req, nil, root, cfg))
+			}
+		})
+	}
+}

@@ -14,10 +14,11 @@ import (
 // [NewRequest] and [typed.Resolve]: the headers of the [typed.HTTPError] in
 // err are set on c's response, and an error that encodes its own body (a
 // typed.HTTPError, a [typed.RequestValidationError]) becomes an
-// *echo.HTTPError whose Code is its status, whose Message is err (a
-// json.Marshaler, which Echo's DefaultHTTPErrorHandler writes as it is:
-// FastAPI's {"detail": …}) and whose Internal is err, so that errors.As
-// finds the typed error. Any other error, nil included, is returned as it
+// *echo.HTTPError whose Code is its status, whose Message is a value that
+// Echo's DefaultHTTPErrorHandler writes as FastAPI's body ({"detail": …}:
+// err itself, a json.Marshaler, or for a typed.HTTPError with a string
+// Detail a struct with that one field) and whose Internal is err, so that
+// errors.As finds the typed error. Any other error, nil included, is returned as it
 // is.
 func Error(c echo.Context, err error) error {
 	if err == nil {
@@ -33,6 +34,11 @@ func handoff(err error) error {
 	case nil:
 		return nil
 	case *typed.HTTPError:
+		if d, ok := e.Detail.(string); ok && e.Body == nil {
+			// A value that Echo's encoder writes without compacting a
+			// MarshalJSON's output again: the same bytes, faster.
+			return &echo.HTTPError{Code: e.StatusCode(), Message: detailBody{d}, Internal: err}
+		}
 		return &echo.HTTPError{Code: e.StatusCode(), Message: e, Internal: err}
 	case *typed.RequestValidationError:
 		return &echo.HTTPError{Code: e.StatusCode(), Message: e, Internal: err}
@@ -42,6 +48,12 @@ func handoff(err error) error {
 		return err
 	}
 	return &echo.HTTPError{Code: sm.StatusCode(), Message: sm, Internal: err}
+}
+
+// detailBody is FastAPI's body of an HTTPException whose detail is a
+// string.
+type detailBody struct {
+	Detail string `json:"detail"`
 }
 
 type statusMarshaler interface {
