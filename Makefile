@@ -60,6 +60,10 @@ bench:
 bench-smoke:
 	cd bench && $(GO) vet ./... && $(GO) test -run . -bench . -benchtime=1x ./...
 
+## bench-http: the four scopes servers under vegeta on loopback; writes the HTTP section of bench/RESULTS.md and bench/http-latency.png.
+bench-http:
+	cd bench && $(GO) run ./cmd/httpload -go $(GO) -out RESULTS.md -plot http-latency.png
+
 ## run: the main demo, the OAuth2 scopes tutorial, on 127.0.0.1:8000/docs.
 run:
 	$(GO) run ./examples/scopes

@@ -33,4 +33,7 @@
 // Makefile) runs every benchmark in interleaved rounds and writes
 // RESULTS.md with cmd/results, beside the Echo v4 ratios of
 // RESULTS.before.md (the report before the core/adapter refactor).
+// `make bench-http` (cmd/httpload) measures the scopes demo over real HTTP
+// on loopback instead: four server processes under vegeta, in a section of
+// RESULTS.md of its own.
 package bench

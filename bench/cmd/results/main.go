@@ -2,17 +2,26 @@
 // rounds and writes RESULTS.md: per path, case and Echo major version the
 // median ns/op and allocs/op of each implementation, the median of the
 // per-round ratios fastecho/raw, fastecho/echomw and fastecho/huma (on Echo
-// v5: fastecho5/raw5, fastecho5/echomw5), whether the targets of issue 5
-// are met, and for each miss the CPU and allocation profile of the
-// fastecho benchmark.
+// v5: fastecho5/raw5, fastecho5/echomw5), whether the targets of issue 16
+// are met (targets.go), and for each miss the CPU and allocation profile of
+// the fastecho benchmark.
 //
 // The test binary is built once; each round then runs every benchmark once,
 // as `go test -run '^$' -bench . -count 1` would, so that the machine's
 // drift shows in every benchmark alike and cancels out of the ratios.
 //
+// The regression guard (regress.go) compares every ratio with the previous
+// report (-previous, by default the -out file before it is overwritten),
+// whose per-round ratios the report keeps in a collapsed block at its end
+// (samples.go), and marks those that got more than 15% worse with
+// significance (Mann–Whitney U, p < 0.05, through golang.org/x/perf). A
+// regression is a warning on stderr, never a failure. The previous report's
+// bench-http section (written by make bench-http between its marker lines)
+// is carried over unchanged (preserve.go).
+//
 // Usage, from the bench module:
 //
-//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-openapi-rounds 3] [-out RESULTS.md] [-before RESULTS.before.md]
+//	go run ./cmd/results [-rounds 7] [-benchtime 250ms] [-bench .] [-openapi-rounds 3] [-out RESULTS.md] [-previous RESULTS.md] [-before RESULTS.before.md]
 //
 // With -before, the report also shows the Echo v4 ratios of that earlier
 // report beside this run's.
@@ -20,14 +29,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -41,6 +52,7 @@ func main() {
 	out := flag.String("out", "RESULTS.md", "the report to write")
 	profile := flag.Bool("profile", true, "profile the fastecho benchmark of each missed target")
 	before := flag.String("before", "", "an earlier RESULTS.md whose Echo v4 ratios to show beside this run's")
+	prevFile := flag.String("previous", "", "the previous report, whose ratios the regression guard compares with this run's and whose bench-http section is kept (default: the -out file as it is before being overwritten)")
 	library := flag.String("library", "", "what library is measured, for the report (default: the commit of ../ and whether its packages have uncommitted changes)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -54,6 +66,19 @@ func main() {
 		}
 	}
 
+	if *prevFile == "" {
+		*prevFile = *out
+	}
+	prevText, err := os.ReadFile(*prevFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		log.Fatal(err)
+	}
+	prev, err := parsePrevious(string(prevText))
+	if err != nil { // compare with the medians of its tables instead
+		log.Printf("warning: %s: %v; comparing with the medians of its tables", *prevFile, err)
+		prev.samples, prev.medians = nil, parseTableRatios(string(prevText))
+	}
+
 	dir, err := os.MkdirTemp("", "fastecho-bench-")
 	if err != nil {
 		log.Fatal(err)
@@ -64,14 +89,21 @@ func main() {
 		log.Fatalf("building the benchmarks: %v", err)
 	}
 
+	later := *bench // the pattern of the rounds after the first openapiRounds
+	if later == "." {
+		if later, err = withoutOpenAPI(bin); err != nil {
+			log.Fatal(err)
+		}
+	}
+
 	start, loadStart := time.Now(), loadAverage()
 	var rs results
 	for i := range *rounds {
 		t := time.Now()
 		var buf bytes.Buffer
 		pattern := *bench
-		if pattern == "." && i >= *openapiRounds {
-			pattern = "^Benchmark(" + strings.Join(append(slices.Clone(paths), "Floor"), "|") + ")$"
+		if i >= *openapiRounds {
+			pattern = later
 		}
 		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", pattern, "-test.benchtime", *benchtime,
 			"-test.count", "1", "-test.benchmem")
@@ -89,6 +121,7 @@ func main() {
 	}
 
 	rep := newReport(rs)
+	rep.compare(prev)
 	if beforeText != nil {
 		rep.before, rep.beforeEnv = parseBefore(string(beforeText))
 	}
@@ -109,10 +142,33 @@ func main() {
 		lib = libraryCommit()
 	}
 	rep.env = environment(*rounds, *openapiRounds, *benchtime, time.Since(start), loadStart, loadAverage(), lib)
-	if err := os.WriteFile(*out, rep.markdown(), 0o644); err != nil {
+	if err := os.WriteFile(*out, withHTTPSection(rep.markdown(), string(prevText)), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %s: %d targets met, %d missed", *out, rep.met, rep.missed)
+	log.Printf("wrote %s: %d targets met, %d missed; %d of %d ratios regressed against %s",
+		*out, rep.met, rep.missed, len(rep.guard.regressions), rep.guard.compared, *prevFile)
+	if msg := rep.guard.warning(*out); msg != "" {
+		log.Print(msg) // a warning only: timings on a shared machine must not fail the build
+	}
+}
+
+// withoutOpenAPI returns a -bench pattern of every top-level benchmark of
+// the test binary but the slow OpenAPI ones.
+func withoutOpenAPI(bin string) (string, error) {
+	out, err := exec.Command(bin, "-test.list", "^Benchmark").Output()
+	if err != nil {
+		return "", fmt.Errorf("listing the benchmarks: %v", err)
+	}
+	var names []string
+	for _, name := range strings.Fields(string(out)) {
+		if strings.HasPrefix(name, "Benchmark") && !strings.HasPrefix(name, "BenchmarkOpenAPI") {
+			names = append(names, regexp.QuoteMeta(name))
+		}
+	}
+	if len(names) == 0 {
+		return "", fmt.Errorf("no benchmarks in %s", bin)
+	}
+	return "^(" + strings.Join(names, "|") + ")$", nil
 }
 
 // run runs a command with its output on stderr.

@@ -77,9 +77,9 @@ func (rs results) median(name, unit string) (float64, bool) {
 	return median(v), len(v) > 0
 }
 
-// ratio returns the median over the rounds of a's ns/op divided by b's in
-// the same round: the machine's drift between rounds cancels out.
-func (rs results) ratio(a, b string) (float64, bool) {
+// ratios returns a's ns/op divided by b's in the same round, for every
+// round that measured both, in the order of the rounds.
+func (rs results) ratios(a, b string) []float64 {
 	var rat []float64
 	for _, r := range rs {
 		ma, oka := r[a]
@@ -88,6 +88,13 @@ func (rs results) ratio(a, b string) (float64, bool) {
 			rat = append(rat, ma["ns/op"]/mb["ns/op"])
 		}
 	}
+	return rat
+}
+
+// ratio returns the median over the rounds of a's ns/op divided by b's in
+// the same round: the machine's drift between rounds cancels out.
+func (rs results) ratio(a, b string) (float64, bool) {
+	rat := rs.ratios(a, b)
 	return median(rat), len(rat) > 0
 }
 

@@ -42,28 +42,6 @@ func TestRatio(t *testing.T) {
 	}
 }
 
-func TestTargets(t *testing.T) {
-	r := row{path: "APIKeyHeader", kase: "Missing",
-		ratio:  map[string]float64{"raw": 0.6, "echomw": 0.4},
-		allocs: map[string]float64{"fastecho": 3}}
-	ts := rowTargets(r, "BenchmarkAPIKeyHeader/Missing/fastecho")
-	if len(ts) != 2 || ts[0].ok || !ts[1].ok {
-		t.Errorf("targets = %+v, want raw missed and echomw met", ts)
-	}
-}
-
-// TestTargetsV5 checks that an Echo v5 row is held to the same targets,
-// labelled with its implementations' names.
-func TestTargetsV5(t *testing.T) {
-	r := row{path: "Basic", kase: "OK", sfx: "5",
-		ratio:  map[string]float64{"raw": 1.2, "echomw": 0.4},
-		allocs: map[string]float64{"fastecho": 2}}
-	ts := rowTargets(r, "BenchmarkBasic/OK/fastecho5")
-	if len(ts) != 3 || ts[0].ok || ts[0].label != "fastecho5/raw5 ≤ 1.0" || !ts[1].ok || !ts[2].ok {
-		t.Errorf("targets = %+v", ts)
-	}
-}
-
 func TestParseBefore(t *testing.T) {
 	text := `# Benchmark results
 

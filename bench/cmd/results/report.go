@@ -8,7 +8,9 @@ import (
 	"strings"
 )
 
-// The paths and cases of the benchmarks, in the order of the report.
+// The paths and cases of the benchmarks, in the order of the report; a
+// path or case the benchmarks have besides these (see benchPaths) comes
+// after them.
 var (
 	paths = []string{"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "Basic", "Bearer", "Digest",
 		"OAuth2Bearer", "OAuth2Scopes", "PasswordForm", "PasswordFormStrict"}
@@ -26,31 +28,15 @@ type host struct {
 
 var hosts = []host{{"Echo v4", ""}, {"Echo v5", "5"}}
 
-// headerPaths are the schemes that read a header, query parameter or
-// cookie, whose success path has the strictest target.
-var headerPaths = []string{"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "Basic", "Bearer", "Digest", "OAuth2Bearer"}
-
-func isForm(path string) bool { return strings.HasPrefix(path, "PasswordForm") }
-
-// target is one of issue 5's targets, checked for one row.
-type target struct {
-	kind  string // key of notes
-	label string // e.g. "fastecho/raw ≤ 1.0"
-	have  string // e.g. "1.15"
-	ok    bool
-	bench string  // the fastecho benchmark to profile on a miss
-	focus string  // pprof -focus of that profile
-	sfx   string  // the host's suffix ("" Echo v4, "5" Echo v5)
-	value float64 // have as a number: the worst miss of a kind is profiled
-}
-
 // row is one path and case on one host.
 type row struct {
 	path, kase string
-	sfx        string             // the host's suffix: "" for Echo v4, "5" for v5
-	ns, allocs map[string]float64 // by implementation's base name
-	ratio      map[string]float64 // fastecho/impl, median of per-round ratios
+	sfx        string               // the host's suffix: "" for Echo v4, "5" for v5
+	ns, allocs map[string]float64   // by implementation's base name
+	ratio      map[string]float64   // fastecho/impl, median of per-round ratios
+	samples    map[string][]float64 // fastecho/impl, the per-round ratios
 	targets    []target
+	regressed  []regression // ratios worse than in the previous report
 }
 
 type report struct {
@@ -63,20 +49,23 @@ type report struct {
 	env       string
 	met       int
 	missed    int
+	guard     guard // the comparison with the previous report
 }
 
 func bench(path, kase, impl string) string { return "Benchmark" + path + "/" + kase + "/" + impl }
 
 func newReport(rs results) *report {
 	rep := &report{rs: rs, profiles: map[string]profile{}}
+	ps, cs := benchPaths(rs)
 	for _, h := range hosts {
-		for _, p := range paths {
-			for _, c := range cases {
+		for _, p := range ps {
+			for _, c := range cs[p] {
 				fe := bench(p, c, "fastecho"+h.suffix)
 				if _, ok := rs.median(fe, "ns/op"); !ok {
 					continue
 				}
-				r := row{path: p, kase: c, sfx: h.suffix, ns: map[string]float64{}, allocs: map[string]float64{}, ratio: map[string]float64{}}
+				r := row{path: p, kase: c, sfx: h.suffix, ns: map[string]float64{}, allocs: map[string]float64{},
+					ratio: map[string]float64{}, samples: map[string][]float64{}}
 				for _, im := range impls {
 					b := bench(p, c, im+h.suffix)
 					if v, ok := rs.median(b, "ns/op"); ok {
@@ -84,8 +73,9 @@ func newReport(rs results) *report {
 						r.allocs[im], _ = rs.median(b, "allocs/op")
 					}
 					if im != "fastecho" {
-						if v, ok := rs.ratio(fe, b); ok {
-							r.ratio[im] = v
+						if rat := rs.ratios(fe, b); len(rat) > 0 {
+							r.ratio[im] = median(rat)
+							r.samples[im] = rat
 						}
 					}
 				}
@@ -105,57 +95,59 @@ func newReport(rs results) *report {
 	return rep
 }
 
-func rowTargets(r row, fe string) []target {
-	var ts []target
-	ratio := func(kind, impl string, max float64) {
-		v, ok := r.ratio[impl]
-		if !ok {
-			return
+// benchPaths returns the paths measured, known ones (paths) first, then
+// any other Benchmark<Path>/<Case>/<impl> in the rounds, by name; and each
+// path's cases, known ones (cases) first, then the others by name.
+func benchPaths(rs results) ([]string, map[string][]string) {
+	found := map[string]map[string]bool{}
+	for _, r := range rs {
+		for name := range r {
+			f := strings.Split(strings.TrimPrefix(name, "Benchmark"), "/")
+			if len(f) != 3 || !strings.HasPrefix(name, "Benchmark") || !isImpl(f[2]) {
+				continue
+			}
+			if found[f[0]] == nil {
+				found[f[0]] = map[string]bool{}
+			}
+			found[f[0]][f[1]] = true
 		}
-		ts = append(ts, target{kind: kind, label: fmt.Sprintf("fastecho%s/%s%s ≤ %.1f", r.sfx, impl, r.sfx, max),
-			have: fmt.Sprintf("%.2f", v), ok: v <= max, bench: fe, focus: "ServeHTTP", sfx: r.sfx, value: v})
 	}
-	allocs := func(kind string, max float64) {
-		v := r.allocs["fastecho"]
-		ts = append(ts, target{kind: kind, label: fmt.Sprintf("fastecho%s ≤ %.0f allocs/op", r.sfx, max),
-			have: fmt.Sprintf("%.0f", v), ok: v <= max, bench: fe, focus: "ServeHTTP", sfx: r.sfx, value: v})
+	ps := ordered(paths, found)
+	cs := map[string][]string{}
+	for _, p := range ps {
+		cs[p] = ordered(cases, found[p])
 	}
-	switch {
-	case r.kase == "OK" && slices.Contains(headerPaths, r.path):
-		ratio("success", "raw", 1.0)
-		allocs("success-allocs", 2)
-	case r.kase == "OK" && r.path == "OAuth2Scopes":
-		ratio("chain", "raw", 1.0)
-	case r.kase == "Missing":
-		ratio("401", "raw", 0.5)
-	case isForm(r.path):
-		ratio("form", "raw", 0.6)
-		allocs("form-allocs", 15)
-	}
-	for _, im := range others {
-		ratio(im, im, 0.5)
-	}
-	return ts
+	return ps, cs
 }
 
-func openapiTargets(rs results) []target {
-	var ts []target
-	if v, ok := rs.median("BenchmarkOpenAPIFirst/20", "ns/op"); ok {
-		ts = append(ts, target{kind: "openapi-cold", label: "first openapi.JSON of 20 operations ≤ 25 ms",
-			have: fmt.Sprintf("%.1f ms", v/1e6), ok: v <= 25e6, bench: "BenchmarkOpenAPI/JSON/20/cold", focus: "openapi.JSON", value: v})
+// ordered returns the keys of set: those in known in its order, then the
+// others sorted.
+func ordered[V any](known []string, set map[string]V) []string {
+	var out, rest []string
+	for _, k := range known {
+		if _, ok := set[k]; ok {
+			out = append(out, k)
+		}
 	}
+	for k := range set {
+		if !slices.Contains(known, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// isImpl reports whether name is an implementation's name on some host.
+func isImpl(name string) bool {
 	for _, h := range hosts {
-		for _, n := range []string{"20", "200"} {
-			fe, raw := "BenchmarkOpenAPI/Serve/"+n+"/fastecho"+h.suffix, "BenchmarkOpenAPI/Serve/"+n+"/raw"+h.suffix
-			a, okA := rs.median(fe, "allocs/op")
-			b, okB := rs.median(raw, "allocs/op")
-			if okA && okB {
-				ts = append(ts, target{kind: "openapi-serve", label: "serving /openapi.json (" + n + " operations) on " + h.name + ": allocs/op ≤ a c.Blob route's",
-					have: fmt.Sprintf("%.0f vs %.0f", a, b), ok: a <= b, bench: fe, focus: "ServeHTTP", sfx: h.suffix, value: a - b})
+		for _, im := range impls {
+			if name == im+h.suffix {
+				return true
 			}
 		}
 	}
-	return ts
+	return false
 }
 
 func (rep *report) allTargets() []target {
@@ -214,7 +206,9 @@ func (rep *report) markdown() []byte {
 	w("does: the challenge set on the response, an error returned (on v4 an `*echo.HTTPError` whose Message is the ")
 	w("`{\"detail\": …}` value; on v5 an error with `StatusCode` and `MarshalJSON`). Before the refactor raw wrote ")
 	w("its 401 and 422 with `c.JSON` in the handler, and fastecho wrote a prepared 401 directly.\n\n")
-	w("Targets met: **%d**, missed: **%d**.\n\n", rep.met, rep.missed)
+	w("%s\n\n", targetsLegend())
+	w("Targets met: **%d**, missed: **%d**. Ratios regressed against the previous report: **%d** (see [Regressions](#regressions)).\n\n",
+		rep.met, rep.missed, len(rep.guard.regressions))
 
 	for _, h := range hosts {
 		var hostRows []row
@@ -271,10 +265,11 @@ func (rep *report) markdown() []byte {
 					w(" — |")
 				}
 			}
-			w(" %s |\n", targetCell(r.targets))
+			w(" %s |\n", targetCell(r.targets, r.regressed))
 		}
 		w("\n")
 	}
+	rep.writeRegressions(w)
 	rep.beforeAfter(w)
 
 	w("\n## References\n\n")
@@ -374,27 +369,11 @@ func (rep *report) markdown() []byte {
 		w("CPU (`pprof -top -cum`, below %s):\n\n```\n%s```\n\n", mt.focus, p.cpu)
 		w("Allocations per request (`pprof -sample_index=alloc_objects`, every allocation recorded):\n\n```\n%s```\n\n", p.allocs)
 	}
+	if !bytes.HasSuffix(b.Bytes(), []byte("\n\n")) {
+		w("\n")
+	}
+	writeSamples(w, rep.rows)
 	return b.Bytes()
-}
-
-func targetCell(ts []target) string {
-	var miss []string
-	for _, t := range ts {
-		if !t.ok {
-			miss = append(miss, t.label+" ("+t.have+")")
-		}
-	}
-	if len(miss) == 0 {
-		return "met"
-	}
-	return "**missed** " + strings.Join(miss, "; ")
-}
-
-func mark(ok bool) string {
-	if ok {
-		return "met:"
-	}
-	return "**missed**:"
 }
 
 func fmtNs(v float64) string {
