@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
@@ -40,6 +39,13 @@ const (
 // cannot be (see package typed), or if [Check] finds a fault in the
 // document, with Check's message.
 func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
+	spec, _, err := build(routes, cfg)
+	return spec, err
+}
+
+// build is [Build], which also returns the document encoded as compact
+// JSON.
+func build(routes typed.Routes, cfg Config) (*openapi31.Spec, []byte, error) {
 	api := routes.Core()
 	b := &builder{
 		sch:     newSchemas(),
@@ -69,7 +75,7 @@ func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
 			continue
 		}
 		if err := b.add(spec.Paths, op); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if len(b.sch.comps) > 0 || len(b.schemes) > 0 {
@@ -84,10 +90,11 @@ func Build(routes typed.Routes, cfg Config) (*openapi31.Spec, error) {
 			}
 		}
 	}
-	if err := Check(spec); err != nil {
-		return nil, err
+	raw, err := encodeChecked(spec)
+	if err != nil {
+		return nil, nil, err
 	}
-	return spec, nil
+	return spec, raw, nil
 }
 
 // lastRegistrations returns ops without those that a later operation of
@@ -129,11 +136,8 @@ func unnamedParams(path string) string {
 // JSON returns the document of routes, built by [Build], encoded as compact
 // JSON: the bytes that [Mount] serves.
 func JSON(routes typed.Routes, cfg Config) ([]byte, error) {
-	spec, err := Build(routes, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(spec)
+	_, raw, err := build(routes, cfg)
+	return raw, err
 }
 
 type builder struct {

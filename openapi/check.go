@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/swaggest/openapi-go/openapi31"
@@ -21,15 +22,22 @@ import (
 // Check refuses, with the same message; Check is also for documents edited
 // afterwards.
 func Check(spec *openapi31.Spec) error {
+	_, err := encodeChecked(spec)
+	return err
+}
+
+// encodeChecked returns spec encoded as compact JSON, the bytes that
+// [Check] checks, or Check's error.
+func encodeChecked(spec *openapi31.Spec) ([]byte, error) {
 	raw, err := json.Marshal(spec)
 	if err != nil {
-		return fmt.Errorf("openapi: %w", err)
+		return nil, fmt.Errorf("openapi: %w", err)
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(raw, &doc); err != nil {
-		return fmt.Errorf("openapi: %w", err)
+		return nil, fmt.Errorf("openapi: %w", err)
 	}
-	c := &checker{doc: doc}
+	c := &checker{doc: doc, resolved: map[string]bool{}}
 	schemes, _ := dig(doc, "components", "securitySchemes").(map[string]any)
 	if reqs, ok := doc["security"].([]any); ok {
 		c.requirements("security", reqs, schemes)
@@ -50,13 +58,17 @@ func Check(spec *openapi31.Spec) error {
 			c.pathParams(where, path, item["parameters"], op["parameters"])
 		}
 	}
-	c.refs("#", doc)
-	return errors.Join(c.errs...)
+	c.refs("#", nil, doc)
+	if err := errors.Join(c.errs...); err != nil {
+		return nil, err
+	}
+	return raw, nil
 }
 
 type checker struct {
-	doc  map[string]any
-	errs []error
+	doc      map[string]any
+	resolved map[string]bool // by resolves, for each $ref met
+	errs     []error
 }
 
 func (c *checker) fail(format string, args ...any) {
@@ -135,34 +147,45 @@ func (c *checker) samePaths(paths []string) {
 	}
 }
 
-func (c *checker) refs(at string, v any) {
+// refs reports each $ref in v that leads nowhere, at its JSON pointer: at,
+// the pointer of v, followed by the keys and indexes in path.
+func (c *checker) refs(at string, path []string, v any) {
 	switch v := v.(type) {
 	case map[string]any:
 		for _, k := range sortedKeys(v) {
 			if ref, ok := v[k].(string); ok && k == "$ref" {
 				if !c.resolves(ref) {
-					c.fail("%s: $ref %q leads nowhere", at, ref)
+					c.fail("%s: $ref %q leads nowhere", strings.Join(append([]string{at}, path...), "/"), ref)
 				}
 				continue
 			}
-			c.refs(at+"/"+k, v[k])
+			c.refs(at, append(path, k), v[k])
 		}
 	case []any:
 		for i, e := range v {
-			c.refs(fmt.Sprintf("%s/%d", at, i), e)
+			c.refs(at, append(path, strconv.Itoa(i)), e)
 		}
 	}
 }
 
 // resolves follows a local JSON pointer; other references are not checked.
 func (c *checker) resolves(ref string) bool {
+	ok, seen := c.resolved[ref]
+	if !seen {
+		ok = c.follow(ref)
+		c.resolved[ref] = ok
+	}
+	return ok
+}
+
+func (c *checker) follow(ref string) bool {
 	p, ok := strings.CutPrefix(ref, "#/")
 	if !ok {
 		return !strings.HasPrefix(ref, "#")
 	}
 	var cur any = c.doc
 	for _, tok := range strings.Split(p, "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = pointerUnescaper.Replace(tok)
 		m, ok := cur.(map[string]any)
 		if !ok {
 			return false
@@ -173,6 +196,9 @@ func (c *checker) resolves(ref string) bool {
 	}
 	return true
 }
+
+// pointerUnescaper decodes a JSON pointer's reference token (RFC 6901).
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 func dig(v any, keys ...string) any {
 	for _, k := range keys {

@@ -17,14 +17,32 @@ const componentsSchemas = "#/components/schemas/"
 
 // schemas reflects Go types into JSON Schema with swaggest and collects the
 // named ones under components.schemas. One instance serves one document, so
-// that definition names are unique within it.
+// that definition names are unique within it; within it each Go type (and
+// each field type with its tags) is reflected once, and every later use
+// gets a copy of that schema.
 type schemas struct {
-	r     *openapi31.Reflector
-	comps map[string]map[string]any
+	r      *openapi31.Reflector
+	comps  map[string]map[string]any
+	types  map[reflect.Type]map[string]any
+	fields map[fieldKey]map[string]any
+	defs   map[reflect.Type]string // the component of each type met as a value
+}
+
+// fieldKey is what a field's schema depends on: its type and the tags
+// that fieldSchema keeps.
+type fieldKey struct {
+	t   reflect.Type
+	tag string
 }
 
 func newSchemas() *schemas {
-	return &schemas{r: openapi31.NewReflector(), comps: map[string]map[string]any{}}
+	return &schemas{
+		r:      openapi31.NewReflector(),
+		comps:  map[string]map[string]any{},
+		types:  map[reflect.Type]map[string]any{},
+		fields: map[fieldKey]map[string]any{},
+		defs:   map[reflect.Type]string{},
+	}
 }
 
 // options are the reflection rules of every schema: definitions go to
@@ -47,6 +65,9 @@ func (s *schemas) collect(name string, schema jsonschema.Schema) {
 	if _, ok := s.comps[name]; ok {
 		return
 	}
+	if t := schema.ReflectType; t != nil && t.Kind() != reflect.Pointer {
+		s.defs[t] = name
+	}
 	m, err := schema.ToSchemaOrBool().ToSimpleMap()
 	if err != nil {
 		panic("openapi: " + err.Error()) // a reflected schema always encodes
@@ -60,6 +81,15 @@ func (s *schemas) typeSchema(t reflect.Type) (map[string]any, error) {
 	if t == nil {
 		return map[string]any{}, nil
 	}
+	if m, ok := s.types[t]; ok {
+		return cloneMap(m), nil
+	}
+	if name, ok := s.defs[t]; ok {
+		// A component already: its reflection would refer to it.
+		m := map[string]any{"$ref": componentsSchemas + name}
+		s.types[t] = m
+		return cloneMap(m), nil
+	}
 	sch, err := s.r.Reflect(reflect.New(t).Interface(), s.options(jsonschema.RootRef)...)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: schema of %v: %w", t, err)
@@ -71,7 +101,8 @@ func (s *schemas) typeSchema(t reflect.Type) (map[string]any, error) {
 	if t.Kind() != reflect.Pointer {
 		stripNull(m) // a top-level slice or map, documented as FastAPI documents list and dict
 	}
-	return m, nil
+	s.types[t] = m
+	return cloneMap(m), nil
 }
 
 // fieldSchema returns the schema of one parameter or body field: its Go
@@ -83,17 +114,48 @@ func (s *schemas) fieldSchema(p typed.Param) (map[string]any, error) {
 	if p.Type == nil {
 		return map[string]any{}, nil
 	}
-	tag := `json:"v" ` + schemaTags(p.Tag)
+	key := fieldKey{p.Type, schemaTags(p.Tag)}
+	if m, ok := s.fields[key]; ok {
+		return cloneMap(m), nil
+	}
+	tag := `json:"v" ` + key.tag
 	st := reflect.StructOf([]reflect.StructField{{Name: "V", Type: p.Type, Tag: reflect.StructTag(tag)}})
 	sch, err := s.r.Reflect(reflect.New(st).Interface(), s.options()...)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: schema of %s %q (%v): %w", p.In, p.Name, p.Type, err)
 	}
-	prop, ok := sch.Properties["v"]
-	if !ok {
-		return map[string]any{}, nil
+	m := map[string]any{}
+	if prop, ok := sch.Properties["v"]; ok {
+		if m, err = prop.ToSimpleMap(); err != nil {
+			return nil, err
+		}
 	}
-	return prop.ToSimpleMap()
+	s.fields[key] = m
+	return cloneMap(m), nil
+}
+
+// cloneMap copies a schema decoded from JSON, and the maps and slices in
+// it, so that a change to the copy leaves m as it is.
+func cloneMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = cloneValue(v)
+	}
+	return out
+}
+
+func cloneValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		return cloneMap(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = cloneValue(e)
+		}
+		return out
+	}
+	return v
 }
 
 // notSchemaTags are the field tags that fieldSchema leaves out: sources
