@@ -32,13 +32,11 @@ type route[C any] struct {
 	params      []string // the route's single-segment path parameters
 	guards      []Guard  // the API's, then the operation's
 	// respType is the handler's result type when it is not an interface,
-	// and respCare whether its values need typed's JSON encoding (see
-	// needsCare), decided once here.
+	// and respPlan its JSON encoding, planned once here.
 	respType reflect.Type
-	respCare bool
-	respPlan encodePlan // respType's, when respCare
-	scopes   *scopeSet  // the root of the route's accumulated scopes
-	chain    bool       // requests get a chainState (see Operation.chain)
+	respPlan encodePlan
+	scopes   *scopeSet // the root of the route's accumulated scopes
+	chain    bool      // requests get a chainState (see Operation.chain)
 }
 
 // errNotFound answers a request whose path parameter spans segments.
@@ -87,10 +85,7 @@ func NewRoute[C any](a *API, host Adapter[C], op Operation, h *Handler[C]) (serv
 	rt := &route[C]{scopes: &scopeSet{}, chain: rec.chain, guards: guards, host: host, cfg: a.cfg, path: op.Path, status: rec.status(), params: pathParams(op.Path),
 		contentType: routeContentType(rec), maxBody: rec.MaxBodyBytes}
 	if h.resp != nil && h.resp.Kind() != reflect.Interface {
-		rt.respType, rt.respCare = h.resp, needsCare(h.resp)
-		if rt.respCare {
-			rt.respPlan = planFor(h.resp)
-		}
+		rt.respType, rt.respPlan = h.resp, planFor(h.resp)
 	}
 	serve = func(c C) error { return h.serve(rt, c) }
 	record = func(fullPath, name string) {

@@ -111,3 +111,45 @@ func BenchmarkEncodePlan(b *testing.B) {
 		}
 	})
 }
+
+// encPlain holds no slice, map, float or interface: encoding/json and the
+// plan must write the same bytes for it.
+type encPlain struct {
+	*encEmbedded
+	S   string    `json:"s"`
+	Q   string    `json:"q,string"`
+	N   int64     `json:"n,string"`
+	U   uint16    `json:"u,omitempty"`
+	B   bool      `json:"b"`
+	P   *string   `json:"p"`
+	T   time.Time `json:"t"`
+	Arr [2]int8   `json:"arr"`
+	In  struct {
+		X string `json:"x,omitempty"`
+	} `json:"in"`
+}
+
+// FuzzEncodePlanPlain checks that the plan of a type that needs no care
+// writes what encoding/json writes, for arbitrary strings (HTML
+// characters, invalid UTF-8, U+2028) and numbers.
+func FuzzEncodePlanPlain(f *testing.F) {
+	f.Add("<a&b>\u2028\xff\"\\", int64(-5), uint16(0), true)
+	f.Add("", int64(1<<62), uint16(7), false)
+	plan := planFor(reflect.TypeFor[encPlain]())
+	if needsCare(reflect.TypeFor[encPlain]()) {
+		f.Fatal("encPlain needs care")
+	}
+	f.Fuzz(func(t *testing.T, s string, n int64, u uint16, b bool) {
+		v := encPlain{S: s, Q: s, N: n, U: u, B: b, T: time.Unix(n%1e9, 0).UTC(), Arr: [2]int8{int8(n), int8(u)}}
+		if b {
+			v.P, v.encEmbedded = &s, &encEmbedded{E: s}
+			v.In.X = s
+		}
+		want, wantErr := json.Marshal(v)
+		var got encoder
+		gotErr := plan(&got, reflect.ValueOf(v))
+		if string(got.b) != string(want) || (gotErr == nil) != (wantErr == nil) {
+			t.Fatalf("plan %s (%v), encoding/json %s (%v)", got.b, gotErr, want, wantErr)
+		}
+	})
+}

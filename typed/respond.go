@@ -20,8 +20,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	return writeJSONCare(w, status, v, v != nil && needsCare(reflect.TypeOf(v)), nil)
 }
 
-// writeJSONCare is writeJSON for a value whose need of care is known, and
-// whose encoding plan is made when plan is not nil.
+// writeJSONCare is writeJSON for a value whose need of care is known, or
+// whose encoding plan is made (plan not nil: a route's result type).
 func writeJSONCare(w http.ResponseWriter, status int, v any, care bool, plan encodePlan) error {
 	jw := jsonWriters.Get().(*jsonWriter)
 	defer jw.release()
@@ -35,14 +35,13 @@ func writeJSONCare(w http.ResponseWriter, status int, v any, care bool, plan enc
 	return err
 }
 
-// jsonWriter is the scratch space of one JSON answer: encoding/json's
-// Encoder over a buffer, and the buffer of typed's careful encoder. Kept in
-// a pool, so that an answer costs no allocation of its own once warm
-// (BenchmarkWriteJSON).
+// jsonWriter is the scratch space of one JSON answer: typed's encoder and
+// encoding/json's Encoder over a buffer. Kept in a pool, so that an answer
+// costs no allocation of its own once warm (BenchmarkWriteJSON).
 type jsonWriter struct {
-	buf  bytes.Buffer
-	enc  *json.Encoder
-	care []byte
+	e   encoder
+	buf bytes.Buffer
+	enc *json.Encoder
 }
 
 var jsonWriters = sync.Pool{New: func() any {
@@ -56,31 +55,33 @@ var jsonWriters = sync.Pool{New: func() any {
 const maxKeptJSON = 64 << 10
 
 // encode returns v encoded, followed by a newline as Echo's c.JSON writes
-// it. The bytes are valid until release.
+// it: with plan when there is one (it writes what encoding/json writes,
+// with care where needed), by encoding/json when v needs no care, else by
+// typed's encoder of dynamic values. The bytes are valid until release.
 func (jw *jsonWriter) encode(v any, care bool, plan encodePlan) ([]byte, error) {
-	if v == nil || !care {
+	if plan == nil && (v == nil || !care) {
 		jw.buf.Reset()
 		if err := jw.enc.Encode(v); err != nil {
 			return nil, err
 		}
 		return jw.buf.Bytes(), nil
 	}
-	e := encoder{b: jw.care[:0]}
+	jw.e.b = jw.e.b[:0]
 	var err error
 	if plan != nil {
-		err = plan(&e, reflect.ValueOf(v))
+		err = plan(&jw.e, reflect.ValueOf(v))
 	} else {
-		err = e.value(reflect.ValueOf(v))
+		err = jw.e.value(reflect.ValueOf(v))
 	}
-	jw.care = append(e.b, '\n')
+	jw.e.b = append(jw.e.b, '\n')
 	if err != nil {
 		return nil, err
 	}
-	return jw.care, nil
+	return jw.e.b, nil
 }
 
 func (jw *jsonWriter) release() {
-	if jw.buf.Cap() > maxKeptJSON || cap(jw.care) > maxKeptJSON {
+	if jw.buf.Cap() > maxKeptJSON || cap(jw.e.b) > maxKeptJSON {
 		return
 	}
 	jsonWriters.Put(jw)

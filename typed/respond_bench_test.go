@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"reflect"
 	"testing"
 )
 
@@ -39,6 +40,29 @@ func BenchmarkWriteJSON(b *testing.B) {
 			w.Header()["Content-Type"] = jsonContentTypes
 			w.WriteHeader(200)
 			_, _ = w.Write(append(out, '\n'))
+		}
+	})
+}
+
+// BenchmarkWriteJSONPlan compares encoding/json's Encoder with the type's
+// plan for a result type without slices, maps or floats.
+func BenchmarkWriteJSONPlan(b *testing.B) {
+	type token struct {
+		Token string `json:"token"`
+	}
+	v := token{Token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqb2huZG9lIn0.c2lnbmF0dXJl"}
+	w := discardWriter{h: http.Header{}}
+	plan := planFor(reflect.TypeOf(v))
+	b.Run("encoder", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = writeJSONCare(w, 200, v, false, nil)
+		}
+	})
+	b.Run("plan", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = writeJSONCare(w, 200, v, true, plan)
 		}
 	})
 }

@@ -71,7 +71,7 @@ func (rt *route[C]) write(r *Request, v any, status int, contentType string) err
 		return nil
 	}
 	if rt.respType != nil && reflect.TypeOf(v) == rt.respType {
-		return writeJSONCare(w, status, v, rt.respCare, rt.respPlan)
+		return writeJSONCare(w, status, v, false, rt.respPlan)
 	}
 	return writeJSON(w, status, v)
 }

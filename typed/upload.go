@@ -78,14 +78,24 @@ type formData struct {
 	items map[string][]formItem
 }
 
-// values returns the text fields.
+// values returns the text fields, in a new map whose slices share one
+// new array.
 func (fd *formData) values() map[string][]string {
+	n := 0
+	for _, items := range fd.items {
+		n += len(items)
+	}
+	all := make([]string, 0, n)
 	out := make(map[string][]string, len(fd.items))
 	for name, items := range fd.items {
+		start := len(all)
 		for _, it := range items {
 			if it.file == nil {
-				out[name] = append(out[name], it.text)
+				all = append(all, it.text)
 			}
+		}
+		if len(all) > start {
+			out[name] = all[start:len(all):len(all)] // full: an append copies
 		}
 	}
 	return out

@@ -32,21 +32,30 @@ func parseForm(r *Request) (*formData, error) {
 			if err != nil {
 				return nil, err
 			}
-			fd := &formData{items: map[string][]formItem{}}
-			httpx.FormFields(body, func(start, eq, end int) {
-				k := httpx.Unescape(string(body[start:eq]))
-				v := ""
-				if eq < end {
-					v = httpx.Unescape(string(body[eq+1 : end]))
-				}
-				fd.items[k] = append(fd.items[k], formItem{text: v})
-			})
-			return fd, nil
+			return parseURLEncoded(string(body)), nil
 		case httpx.Multipart:
 			return parseMultipart(r, ct)
 		}
 		return nil, nil
 	})
+}
+
+// parseURLEncoded parses an application/x-www-form-urlencoded body. Names
+// and values are substrings of body when there is nothing to decode, and
+// the parts of the names seen once share one array.
+func parseURLEncoded(body string) *formData {
+	fd := &formData{items: map[string][]formItem{}}
+	all := make([]formItem, 0, httpx.CountFormFields(body))
+	httpx.FormFields(body, func(start, eq, end int) {
+		k, v := httpx.FormField(body, start, eq, end)
+		if items, ok := fd.items[k]; ok {
+			fd.items[k] = append(items, formItem{text: v})
+			return
+		}
+		all = append(all, formItem{text: v})
+		fd.items[k] = all[len(all)-1 : len(all) : len(all)] // full: a second part copies
+	})
+	return fd
 }
 
 // Errors of a multipart body, answered 400 as Starlette answers them.

@@ -1,7 +1,6 @@
 package httpx
 
 import (
-	"bytes"
 	"strings"
 )
 
@@ -15,8 +14,8 @@ import (
 //   - a field ends at the next '&' or, when no '&' follows, at the next ';';
 //   - a name without '=' has the value "", except at the very end of the
 //     body, where the field is dropped.
-func FormFields(body []byte, fn func(start, eq, end int)) {
-	lastAmp := bytes.LastIndexByte(body, '&')
+func FormFields(body string, fn func(start, eq, end int)) {
+	lastAmp := strings.LastIndexByte(body, '&')
 	for i, n := 0, len(body); i < n; {
 		if c := body[i]; c == '&' || c == ';' {
 			i++
@@ -24,15 +23,15 @@ func FormFields(body []byte, fn func(start, eq, end int)) {
 		}
 		sep := -1
 		if i <= lastAmp {
-			sep = i + bytes.IndexByte(body[i:], '&')
-		} else if j := bytes.IndexByte(body[i:], ';'); j >= 0 {
+			sep = i + strings.IndexByte(body[i:], '&')
+		} else if j := strings.IndexByte(body[i:], ';'); j >= 0 {
 			sep = i + j
 		}
 		end := sep
 		if end < 0 {
 			end = n
 		}
-		eq := bytes.IndexByte(body[i:end], '=')
+		eq := strings.IndexByte(body[i:end], '=')
 		switch {
 		case eq >= 0:
 			fn(i, i+eq, end)
@@ -45,17 +44,32 @@ func FormFields(body []byte, fn func(start, eq, end int)) {
 	}
 }
 
+// CountFormFields returns how many times [FormFields] calls its fn for body.
+func CountFormFields(body string) int {
+	n := 0
+	FormFields(body, func(int, int, int) { n++ })
+	return n
+}
+
+// FormField returns the name and value of the field of body that
+// [FormFields] bounds by start, eq and end, decoded like [Unescape]
+// (Latin-1 bytes, then Python's unquote_plus). They are substrings of body
+// when there is nothing to decode.
+func FormField(body string, start, eq, end int) (name, value string) {
+	name = Unescape(body[start:eq])
+	if eq < end {
+		value = Unescape(body[eq+1 : end])
+	}
+	return name, value
+}
+
 // Form returns every field of an application/x-www-form-urlencoded body,
-// split as [FormFields] splits it, names and values decoded like
-// [Unescape] (Latin-1 bytes, then Python's unquote_plus).
+// split as [FormFields] splits it and decoded as [FormField] decodes it.
 func Form(body []byte) map[string][]string {
+	s := string(body)
 	m := make(map[string][]string)
-	FormFields(body, func(start, eq, end int) {
-		k := Unescape(string(body[start:eq]))
-		v := ""
-		if eq < end {
-			v = Unescape(string(body[eq+1 : end]))
-		}
+	FormFields(s, func(start, eq, end int) {
+		k, v := FormField(s, start, eq, end)
 		m[k] = append(m[k], v)
 	})
 	return m

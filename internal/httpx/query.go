@@ -45,32 +45,63 @@ func unhex(c byte) (byte, bool) {
 // bytes replaced by U+FFFD. A raw byte of 0x80 or above is the Latin-1
 // character of that code point (Python never joins it with escapes).
 func Unescape(s string) string {
-	if !needsUnescape(s) && IsASCII(s) {
+	plain, ascii := true, true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '%', c == '+':
+			plain = false
+		}
+	}
+	if plain && ascii {
 		return s
+	}
+	if ascii {
+		// Decoding only shrinks ASCII text: one buffer of len(s) holds
+		// it, and is the answer when the decoded bytes are valid UTF-8.
+		var b strings.Builder
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			var c byte
+			c, i = unescapeAt(s, i)
+			b.WriteByte(c)
+		}
+		if out := b.String(); utf8.ValidString(out) {
+			return out
+		}
 	}
 	out := make([]byte, 0, len(s)+8)
 	run := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80:
+		if c := s[i]; c >= 0x80 {
 			out = appendValidUTF8(out, run)
 			run = run[:0]
 			out = utf8.AppendRune(out, rune(c))
 			continue
-		case c == '+':
-			c = ' '
-		case c == '%' && i+2 < len(s):
-			hi, ok1 := unhex(s[i+1])
-			lo, ok2 := unhex(s[i+2])
-			if ok1 && ok2 {
-				c = hi<<4 | lo
-				i += 2
-			}
 		}
+		var c byte
+		c, i = unescapeAt(s, i)
 		run = append(run, c)
 	}
 	return string(appendValidUTF8(out, run))
+}
+
+// unescapeAt decodes the ASCII byte s[i] as unquote_plus does: '+' is a
+// space, a valid %XX its byte (the index of its last digit is returned),
+// anything else itself.
+func unescapeAt(s string, i int) (byte, int) {
+	switch c := s[i]; {
+	case c == '+':
+		return ' ', i
+	case c == '%' && i+2 < len(s):
+		hi, ok1 := unhex(s[i+1])
+		lo, ok2 := unhex(s[i+2])
+		if ok1 && ok2 {
+			return hi<<4 | lo, i + 2
+		}
+	}
+	return s[i], i
 }
 
 // appendValidUTF8 appends b to out decoded like Python's
