@@ -41,31 +41,32 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 	if limit > 0 && req.ContentLength > limit {
 		return nil, errTooLarge()
 	}
-	var rd io.Reader = req.Body
-	if limit > 0 {
-		rd = io.LimitReader(req.Body, limit+1)
-	}
 	// A declared length sizes the buffer (bounded: a client may declare
 	// more than it sends); the extra byte tells an overlong body.
-	b := make([]byte, 0, 512)
+	size := 512
 	if n := req.ContentLength; n > 0 {
-		b = make([]byte, 0, int(min(n, maxPrealloc))+1)
+		size = int(min(n, maxPrealloc)) + 1
 	}
+	b := make([]byte, 0, size)
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
-		n, err := rd.Read(b[len(b):cap(b)])
+		p := b[len(b):cap(b)]
+		if left := limit + 1 - int64(len(b)); limit > 0 && int64(len(p)) > left {
+			p = p[:left] // at least one byte: len(b) <= limit here
+		}
+		n, err := req.Body.Read(p)
 		b = b[:len(b)+n]
+		if limit > 0 && int64(len(b)) > limit {
+			return nil, errTooLarge()
+		}
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, &HTTPError{Status: http.StatusBadRequest, Detail: "There was an error reading the body", Err: err}
 		}
-	}
-	if limit > 0 && int64(len(b)) > limit {
-		return nil, errTooLarge()
 	}
 	return b, nil
 }

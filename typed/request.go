@@ -187,7 +187,7 @@ func memo[T any](r *Request, key any, scoped bool, scopes string, compute func()
 	}
 	v, err := compute()
 	if s.memo == nil {
-		s.memo = make([]memoEntry, 0, 4)
+		s.memo = make([]memoEntry, 0, 2)
 	}
 	s.memo = append(s.memo, memoEntry{key: key, scoped: scoped, scopes: scopes, val: v, err: err})
 	return v, err
