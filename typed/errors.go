@@ -85,8 +85,27 @@ func (e *HTTPError) MarshalJSON() ([]byte, error) {
 // into e's.
 func (e *HTTPError) setHeaders(h http.Header) {
 	for k, vs := range e.Header {
-		h[textproto.CanonicalMIMEHeaderKey(k)] = vs[:len(vs):len(vs)]
+		if !isCanonicalKey(k) {
+			k = textproto.CanonicalMIMEHeaderKey(k)
+		}
+		h[k] = vs[:len(vs):len(vs)]
 	}
+}
+
+// isCanonicalKey reports whether CanonicalMIMEHeaderKey would return k as
+// it is because its letters are already in canonical case (an error's
+// headers usually are: NewHTTPError canonicalizes them); keys it would
+// leave alone for other reasons still go through it, to the same result.
+func isCanonicalKey(k string) bool {
+	upper := true
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if upper && 'a' <= c && c <= 'z' || !upper && 'A' <= c && c <= 'Z' {
+			return false
+		}
+		upper = c == '-'
+	}
+	return true
 }
 
 // asHTTPError returns the [HTTPError] in err's chain, or the 422 of a
