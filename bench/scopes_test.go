@@ -157,16 +157,21 @@ func currentActiveUserDep[C any]() typed.Dep[*scopesUser] {
 	}
 	getCurrentUser := typed.Depends2(security.Scopes(), oauth2,
 		func(_ C, ss security.SecurityScopes, token string) (*scopesUser, error) {
-			challenge := "Bearer"
-			if len(ss.Scopes) > 0 {
-				challenge = `Bearer scope="` + ss.ScopeStr + `"`
+			// The tutorial's authenticate_value, built when a refusal needs
+			// it (as raw's constant, it is not built on success).
+			challenge := func() string {
+				if len(ss.Scopes) > 0 {
+					return `Bearer scope="` + ss.ScopeStr + `"`
+				}
+				return "Bearer"
 			}
 			td, err := decodeToken(token)
 			if err != nil {
-				return nil, fail(&appError{http.StatusUnauthorized, "Could not validate credentials", challenge})
+				return nil, fail(&appError{http.StatusUnauthorized, "Could not validate credentials", challenge()})
 			}
-			u, ae := currentUser(td, ss.Scopes, challenge)
+			u, ae := currentUser(td, ss.Scopes, "")
 			if ae != nil {
+				ae.challenge = challenge()
 				return nil, fail(ae)
 			}
 			return u, nil

@@ -91,24 +91,30 @@ func authenticateUser(username, password string) (userInDB, bool) {
 // is none), and checks that the token is valid and grants them all.
 var getCurrentUser = typed.Depends2(security.Scopes(), oauth2Scheme,
 	func(_ *echo.Context, securityScopes security.SecurityScopes, token string) (User, error) {
-		authenticateValue := "Bearer"
-		if len(securityScopes.Scopes) > 0 {
-			authenticateValue = `Bearer scope="` + securityScopes.ScopeStr + `"`
+		// The tutorial's authenticate_value and credentials_exception,
+		// built only when the request is refused.
+		authenticateValue := func() string {
+			if len(securityScopes.Scopes) > 0 {
+				return `Bearer scope="` + securityScopes.ScopeStr + `"`
+			}
+			return "Bearer"
 		}
-		credentialsException := typed.NewHTTPError(http.StatusUnauthorized, "Could not validate credentials",
-			"WWW-Authenticate", authenticateValue)
+		credentialsException := func() error {
+			return typed.NewHTTPError(http.StatusUnauthorized, "Could not validate credentials",
+				"WWW-Authenticate", authenticateValue())
+		}
 		tokenData, ok := decodeToken(token)
 		if !ok {
-			return User{}, credentialsException
+			return User{}, credentialsException()
 		}
 		user, ok := getUser(tokenData.username)
 		if !ok {
-			return User{}, credentialsException
+			return User{}, credentialsException()
 		}
 		for _, scope := range securityScopes.Scopes {
 			if !tokenData.grants(scope) {
 				return User{}, typed.NewHTTPError(http.StatusUnauthorized, "Not enough permissions",
-					"WWW-Authenticate", authenticateValue)
+					"WWW-Authenticate", authenticateValue())
 			}
 		}
 		return user.User, nil
