@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 )
@@ -34,10 +35,7 @@ func Strip(s string) string {
 // Starlette reads header bytes), as UTF-8. ASCII input is returned as is,
 // without allocating.
 func Latin1(s string) string {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
+	i := asciiPrefix(s)
 	if i == len(s) {
 		return s
 	}
@@ -50,13 +48,21 @@ func Latin1(s string) string {
 }
 
 // IsASCII reports whether every byte of s is below 0x80.
-func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+func IsASCII(s string) bool { return asciiPrefix(s) == len(s) }
+
+// asciiPrefix returns the length of s's longest prefix of ASCII bytes,
+// testing eight bytes at a time (BenchmarkLatin1).
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			break
 		}
 	}
-	return true
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // EqualFoldASCII reports whether s equals the lower-case ASCII word lower,
