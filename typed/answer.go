@@ -42,11 +42,21 @@ type statusMarshaler interface {
 //
 // With ProblemDetails the body of the first two is RFC 9457's.
 func (e *ErrorResponder) Respond(w http.ResponseWriter, req *http.Request, route string, err error, hostStatus int, hostMessage string) (status int, contentType string, body json.Marshaler) {
-	var pe *problemError
-	if errors.As(err, &pe) {
-		return pe.StatusCode(), ProblemContentType, pe
+	var he *HTTPError
+	switch v := err.(type) { // the common cases, without errors.As
+	case *problemError:
+		return v.StatusCode(), ProblemContentType, v
+	case *HTTPError:
+		he = v
+	case *RequestValidationError:
+		he = v.HTTPError()
+	default:
+		var pe *problemError
+		if errors.As(err, &pe) {
+			return pe.StatusCode(), ProblemContentType, pe
+		}
+		he = asHTTPError(err)
 	}
-	he := asHTTPError(err)
 	if he == nil {
 		var sm statusMarshaler
 		if errors.As(err, &sm) {
@@ -69,4 +79,31 @@ func (e *ErrorResponder) Respond(w http.ResponseWriter, req *http.Request, route
 		return he.StatusCode(), ProblemContentType, &problemError{he: he, err: err}
 	}
 	return he.StatusCode(), jsonContentType, he
+}
+
+// Write answers err on w as [ErrorResponder.Respond] decides: its headers,
+// the Content-Type, the status and, unless req is a HEAD, the body
+// followed by a newline, as Echo's c.JSON writes it. It returns the status,
+// and the error of encoding or writing the body, if any (then an encoding
+// error has written nothing).
+func (e *ErrorResponder) Write(w http.ResponseWriter, req *http.Request, route string, err error, hostStatus int, hostMessage string) (int, error) {
+	status, ctype, body := e.Respond(w, req, route, err, hostStatus, hostMessage)
+	if ctype == jsonContentType {
+		w.Header()["Content-Type"] = jsonContentTypes
+	} else {
+		w.Header().Set("Content-Type", ctype)
+	}
+	if req.Method == http.MethodHead {
+		w.WriteHeader(status)
+		return status, nil
+	}
+	jw := jsonWriters.Get().(*jsonWriter)
+	defer jw.release()
+	b, werr := jw.body(body)
+	if werr != nil {
+		return status, werr
+	}
+	w.WriteHeader(status)
+	_, werr = w.Write(b)
+	return status, werr
 }

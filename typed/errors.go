@@ -63,19 +63,27 @@ func (e *HTTPError) StatusCode() int {
 }
 
 // MarshalJSON returns the response body, {"detail": Detail} (or Body).
-func (e *HTTPError) MarshalJSON() ([]byte, error) {
+func (e *HTTPError) MarshalJSON() ([]byte, error) { return e.appendJSON(nil) }
+
+// appendJSON appends e's body to b.
+func (e *HTTPError) appendJSON(b []byte) ([]byte, error) {
 	if e.Body != nil {
-		return json.Marshal(e.Body)
+		raw, err := json.Marshal(e.Body)
+		return append(b, raw...), err
 	}
 	if errs, ok := e.Detail.([]ValidationError); ok {
-		return appendValidationErrors(nil, errs), nil
+		return appendValidationErrors(b, errs), nil
 	}
 	if d, ok := e.Detail.(string); ok { // the common case, without reflection
-		return append(appendString(append(make([]byte, 0, len(d)+16), `{"detail":`...), d), '}'), nil
+		if b == nil {
+			b = make([]byte, 0, len(d)+16)
+		}
+		return append(appendString(append(b, `{"detail":`...), d), '}'), nil
 	}
-	return json.Marshal(struct {
+	raw, err := json.Marshal(struct {
 		Detail any `json:"detail"`
 	}{e.Detail})
+	return append(b, raw...), err
 }
 
 // setHeaders sets e's headers on h under their canonical names, so that

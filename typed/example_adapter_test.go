@@ -1,7 +1,6 @@
 package typed_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -54,11 +53,7 @@ func ExampleNewRoute() {
 		mux.HandleFunc(op.Method+" "+op.Path, func(w http.ResponseWriter, r *http.Request) {
 			c := &stdContext{w: w, r: r}
 			if err := serve(c); err != nil && !c.committed {
-				status, ctype, body := errs.Respond(w, r, op.Path, err, 0, "")
-				b, _ := json.Marshal(body)
-				w.Header().Set("Content-Type", ctype)
-				w.WriteHeader(status)
-				_, _ = w.Write(b)
+				_, _ = errs.Write(w, r, op.Path, err, 0, "")
 			}
 		})
 		record(op.Path, "")

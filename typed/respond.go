@@ -80,6 +80,35 @@ func (jw *jsonWriter) encode(v any, care bool, plan encodePlan) ([]byte, error) 
 	return jw.e.b, nil
 }
 
+// body returns an error's body followed by a newline: this package's
+// errors append their JSON, any other body is validated and compacted as
+// encoding/json does with a MarshalJSON output. The bytes are valid until
+// release.
+func (jw *jsonWriter) body(body json.Marshaler) ([]byte, error) {
+	var err error
+	switch v := body.(type) {
+	case *HTTPError:
+		jw.e.b, err = v.appendJSON(jw.e.b[:0])
+	case *RequestValidationError:
+		jw.e.b = appendValidationErrors(jw.e.b[:0], v.Errors)
+	default:
+		var raw []byte
+		if raw, err = body.MarshalJSON(); err == nil {
+			jw.buf.Reset()
+			if err = json.Compact(&jw.buf, raw); err == nil {
+				var escaped bytes.Buffer // '<', '>', '&' as c.JSON writes them
+				json.HTMLEscape(&escaped, jw.buf.Bytes())
+				jw.e.b = append(jw.e.b[:0], escaped.Bytes()...)
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	jw.e.b = append(jw.e.b, '\n')
+	return jw.e.b, nil
+}
+
 func (jw *jsonWriter) release() {
 	if jw.buf.Cap() > maxKeptJSON || cap(jw.e.b) > maxKeptJSON {
 		return

@@ -3,7 +3,6 @@ package echov4
 import (
 	"encoding/json"
 	"errors"
-	"net/http"
 
 	"github.com/fastecho/fastecho/typed"
 	"github.com/labstack/echo/v4"
@@ -50,6 +49,15 @@ func handoff(err error) error {
 	return &echo.HTTPError{Code: sm.StatusCode(), Message: sm, Internal: err}
 }
 
+// echoError returns the *echo.HTTPError in err's chain, or nil.
+func echoError(err error) *echo.HTTPError {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return he
+	}
+	return nil
+}
+
 // detailBody is FastAPI's body of an HTTPException whose detail is a
 // string.
 type detailBody struct {
@@ -78,19 +86,20 @@ func ErrorHandler(opts *typed.Options) echo.HTTPErrorHandler {
 			return
 		}
 		hostStatus, hostMessage := 0, ""
-		var he *echo.HTTPError
-		if errors.As(err, &he) {
+		he, ok := err.(*echo.HTTPError) // the common case, without errors.As
+		if !ok {
+			he = echoError(err)
+		}
+		if he != nil {
 			hostStatus = he.Code
 			if m, ok := he.Message.(string); ok {
 				hostMessage = m
 			}
+			switch he.Internal.(type) { // a typed route's error, handed off
+			case *typed.HTTPError, *typed.RequestValidationError:
+				err = he.Internal
+			}
 		}
-		status, ctype, body := resp.Respond(c.Response(), c.Request(), c.Path(), err, hostStatus, hostMessage)
-		c.Response().Header().Set(echo.HeaderContentType, ctype)
-		if c.Request().Method == http.MethodHead {
-			_ = c.NoContent(status)
-			return
-		}
-		_ = c.JSON(status, body)
+		_, _ = resp.Write(c.Response(), c.Request(), c.Path(), err, hostStatus, hostMessage)
 	}
 }

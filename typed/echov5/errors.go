@@ -2,7 +2,6 @@ package echov5
 
 import (
 	"errors"
-	"net/http"
 
 	"github.com/fastecho/fastecho/typed"
 	"github.com/labstack/echo/v5"
@@ -24,21 +23,20 @@ func ErrorHandler(opts *typed.Options) echo.HTTPErrorHandler {
 			return
 		}
 		hostStatus, hostMessage := 0, ""
-		var sc echo.HTTPStatusCoder
-		if errors.As(err, &sc) {
-			hostStatus = sc.StatusCode()
+		switch err.(type) {
+		case *typed.HTTPError, *typed.RequestValidationError:
+			// a typed route's error: typed knows its answer
+		default:
+			var sc echo.HTTPStatusCoder
+			if errors.As(err, &sc) {
+				hostStatus = sc.StatusCode()
+			}
+			var he *echo.HTTPError
+			if errors.As(err, &he) {
+				hostMessage = he.Message
+			}
 		}
-		var he *echo.HTTPError
-		if errors.As(err, &he) {
-			hostMessage = he.Message
-		}
-		status, ctype, body := resp.Respond(c.Response(), c.Request(), c.Path(), err, hostStatus, hostMessage)
-		c.Response().Header().Set(echo.HeaderContentType, ctype)
-		if c.Request().Method == http.MethodHead {
-			_ = c.NoContent(status)
-			return
-		}
-		_ = c.JSON(status, body)
+		_, _ = resp.Write(c.Response(), c.Request(), c.Path(), err, hostStatus, hostMessage)
 	}
 }
 
