@@ -1,0 +1,5 @@
+//go:build race
+
+package echov4_test
+
+func init() { raceEnabled = true }
