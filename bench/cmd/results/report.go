@@ -15,7 +15,6 @@ var (
 	paths = []string{"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "Basic", "Bearer", "Digest",
 		"OAuth2Bearer", "OAuth2Scopes", "PasswordForm", "PasswordFormStrict"}
 	cases  = []string{"OK", "Missing", "Invalid"}
-	others = []string{"echomw", "huma"}
 	// impls are the implementations of a path on one host, by base name.
 	impls = []string{"raw", "fastecho", "echomw", "huma"}
 )
