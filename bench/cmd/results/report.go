@@ -14,7 +14,7 @@ import (
 var (
 	paths = []string{"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "Basic", "Bearer", "Digest",
 		"OAuth2Bearer", "OAuth2Scopes", "PasswordForm", "PasswordFormStrict"}
-	cases  = []string{"OK", "Missing", "Invalid"}
+	cases = []string{"OK", "Missing", "Invalid"}
 	// impls are the implementations of a path on one host, by base name.
 	impls = []string{"raw", "fastecho", "echomw", "huma"}
 )
