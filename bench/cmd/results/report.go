@@ -208,6 +208,7 @@ func (rep *report) markdown() []byte {
 	w("%s\n\n", targetsLegend())
 	w("Targets met: **%d**, missed: **%d**. Ratios regressed against the previous report: **%d** (see [Regressions](#regressions)).\n\n",
 		rep.met, rep.missed, len(rep.guard.regressions))
+	rep.summary(w)
 
 	for _, h := range hosts {
 		var hostRows []row
