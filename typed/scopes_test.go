@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -88,4 +91,33 @@ func BenchmarkChainState(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestScopeSetConcurrent merges from one set in many goroutines, static
+// lists and lists built per call alike (for the race detector): every
+// merge gives the right set.
+func TestScopeSetConcurrent(t *testing.T) {
+	t.Parallel()
+	root := &scopeSet{}
+	static := []string{"items"}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				add := static
+				if (g+i)%3 == 0 {
+					add = []string{"me", strconv.Itoa(i % 7)}
+				}
+				got := root.with(add).with([]string{"me"})
+				want := mergeScopes(mergeScopes(nil, add), []string{"me"})
+				if !slices.Equal(got.list, want) || got.str != strings.Join(want, " ") {
+					t.Errorf("with(%q).with(me) = %q %q", add, got.list, got.str)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
