@@ -91,13 +91,10 @@ func newReader(strict bool, opts *Options) *reader {
 // read parses the request's form and checks it as FastAPI does.
 func (p *reader) read(r *typed.Request) (OAuth2PasswordRequestForm, error) {
 	var v [nFields]string
-	form, err := typed.Form(r)
-	if err != nil {
-		return OAuth2PasswordRequestForm{}, err
-	}
 	for k, name := range fieldNames {
-		if vs := form[name]; len(vs) > 0 {
-			v[k] = vs[len(vs)-1]
+		var err error
+		if v[k], err = typed.FormValue(r, name); err != nil {
+			return OAuth2PasswordRequestForm{}, err
 		}
 	}
 	gt := v[fGrantType]

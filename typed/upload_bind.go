@@ -85,6 +85,24 @@ func Form(r *Request) (map[string][]string, error) {
 	return fd.values(), nil
 }
 
+// FormValue returns the last text value of the field name in the request's
+// form body, or "" when it has none: the last of Form's values for name.
+// The body is parsed as [Form] parses it, once per request, with the same
+// errors.
+func FormValue(r *Request, name string) (string, error) {
+	fd, err := parseForm(r)
+	if err != nil || fd == nil {
+		return "", err
+	}
+	items := fd.items[name]
+	for i := len(items) - 1; i >= 0; i-- {
+		if items[i].file == nil {
+			return items[i].text, nil
+		}
+	}
+	return "", nil
+}
+
 // bindForm sets b's form fields of v from the request's form body, as
 // FastAPI reads them: a scalar field takes the last part of its name (a
 // text part "" is missing), a list field every part in order.
