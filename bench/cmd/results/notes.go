@@ -9,9 +9,9 @@ package main
 // Allocation counts are exact; times on this shared machine are not.
 var notes = map[string]string{
 	"success": "**Why (success path).** A typed route's fixed costs per request, by the profiles: " +
-		"`typed.newRequest` (one allocation, the request state, 208 B; a route whose dependencies memoize " +
-		"or add scopes gets `typed.newChainRequest`, 448 B with room for two memo entries and two views, " +
-		"decided at registration), the result boxed into `any` for `typed.(*route).write` (one allocation " +
+		"`typed.newRequest` (one allocation, the request state with room for two memo entries, 352 B; a " +
+		"route whose dependencies add scopes or memoize gets `typed.newChainRequest`, 448 B with room for two " +
+		"views too, decided at registration), the result boxed into `any` for `typed.(*route).write` (one allocation " +
 		"unless the result is pointer-shaped), `typed.Resolve` (an override lookup and an interface call " +
 		"per dependency), two deferred calls (`typed.finish` for cleanups, `recoverPanic`), and the pooled " +
 		"JSON writer (`sync.(*Pool).Get`/`Put`). The encoding itself is cheaper than raw's `c.JSON`: a " +
@@ -36,19 +36,20 @@ var notes = map[string]string{
 	"form": "**Why (password form).** `forms.Password` reads the body once (`typed.readBody`: one buffer sized " +
 		"from Content-Length, the limit checked without `io.LimitReader`), parses it as Starlette does " +
 		"(`typed.parseURLEncoded`: the body converted to a string once, names and values substrings unless " +
-		"they need decoding, every name entered once) and reads its fields from `typed.Form`'s map, which is " +
-		"built per call (`typed.(*formData).values`): two small maps per request remain, and the scope list " +
-		"(`forms.splitScope`). A 422 goes through Echo's error handler: `typed.appendValidationErrors` builds " +
+		"they need decoding, every name entered once in one map) and reads its six fields with " +
+		"`typed.FormValue`, so it builds no second map; the scope list is split (`forms.splitScope`). " +
+		"A 422 goes through Echo's error handler: `typed.appendValidationErrors` builds " +
 		"the body, then on Echo v4 `encoding/json.appendCompact` validates and compacts it again inside " +
 		"`c.JSON` (about a fifth of the CPU of the 422); handing Echo a native value instead would need a " +
 		"reflective mirror of pydantic's error shape (types, locations, inputs, ctx), which would be a second " +
 		"encoder of the same errors. huma reads the raw body itself (see bench/doc.go), so it pays no form " +
 		"parser; the 0.6 target was met before the core/adapter refactor by a second parser that the issue " +
 		"removed.",
-	"form-allocs": "**Allocations (password form).** 15 on the OK path against raw's 25 (BenchmarkParseForm: " +
-		"27 → 10 for the parse and map): the body buffer and its string, the parsed form's map and shared " +
-		"slice array, `typed.Form`'s map and its array, the scope list, the request state and memo, the " +
-		"answer. A 422 adds the RequestValidationError and its entries.",
+	"form-allocs": "**Allocations (password form).** 11 on the OK path against raw's 25 (BenchmarkParseForm: " +
+		"27 → 10 for the parse and Form's map; forms.Password builds no map since it reads with " +
+		"`typed.FormValue`): the body buffer and its string, the parsed form, its map and shared slice array, " +
+		"a decoded value, the scope list, the request state, the answer boxed. A 422 adds the " +
+		"RequestValidationError and its entries.",
 	"chain": "**Why (scopes chain).** The tutorial's chain (two `security.Security` levels, two memoized " +
 		"dependencies) now allocates once for its state (`typed.newChainRequest`: memo entries and views " +
 		"inside), its `WithScopes` merges are remembered by the route's scope sets (`typed.(*scopeSet).with`, " +
