@@ -50,9 +50,9 @@
 //     Python's str.split() splits.
 //
 // The body is read once per request within the API's limit (a larger one
-// is answered 413) and parsed by [typed.Form], the one form parser that
-// typed's form binding and [Bind] use too, so the three read the same
-// values from the same body.
+// is answered 413) and parsed by typed's one form parser, which
+// [typed.Form], [typed.FormValue], typed's form binding and [Bind] share,
+// so all read the same values from the same body.
 //
 // # Secrets
 //
