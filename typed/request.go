@@ -24,11 +24,10 @@ type requestState struct {
 	w       http.ResponseWriter
 	params  paramReader // nil: no path parameters
 	cfg     *config
-	memo    []memoEntry // memoBuf, then grown
-	memoBuf [2]memoEntry
-	views   []Request // room for WithScopes' views: a chainState's
-	body    []byte    // the request body, once read
-	read    bool      // body has been read
+	memo    []memoEntry // allocated by the first Memo, unless the state is a chainState
+	views   []Request   // room for WithScopes' views: a chainState's
+	body    []byte      // the request body, once read
+	read    bool        // body has been read
 	bodyErr error
 }
 
@@ -48,16 +47,16 @@ type memoEntry struct {
 func newRequest(host any, w http.ResponseWriter, req *http.Request, params paramReader, scopes *scopeSet, cfg *config) *Request {
 	s := &requestState{host: host, req: req, w: w, params: params, cfg: cfg}
 	s.root.state, s.root.scopes = s, scopes
-	s.memo = s.memoBuf[:0]
 	return &s.root
 }
 
-// chainState is the state of a request to a route whose dependencies add
-// scopes or memoize (a Security chain): its first views live with it, so
-// that a tutorial's chain allocates them with the state rather than one by
-// one (BenchmarkChainState).
+// chainState is the state of a request to a route whose dependencies
+// memoize or add scopes (a Security chain): the first memo entries and
+// views live with it, so that a tutorial's chain allocates them with the
+// state rather than one by one (BenchmarkChainState).
 type chainState struct {
 	requestState
+	memoBuf [2]memoEntry
 	viewBuf [2]Request
 }
 
@@ -66,7 +65,7 @@ func newChainRequest(host any, w http.ResponseWriter, req *http.Request, params 
 	cs := &chainState{requestState: requestState{host: host, req: req, w: w, params: params, cfg: cfg}}
 	s := &cs.requestState
 	s.root.state, s.root.scopes = s, scopes
-	s.memo, s.views = s.memoBuf[:0], cs.viewBuf[:0]
+	s.memo, s.views = cs.memoBuf[:0], cs.viewBuf[:0]
 	return &s.root
 }
 
@@ -187,6 +186,9 @@ func memo[T any](r *Request, key any, scoped bool, scopes string, compute func()
 		}
 	}
 	v, err := compute()
+	if s.memo == nil {
+		s.memo = make([]memoEntry, 0, 2)
+	}
 	s.memo = append(s.memo, memoEntry{key: key, scoped: scoped, scopes: scopes, val: v, err: err})
 	return v, err
 }
