@@ -131,7 +131,12 @@ func (s *server) peakRSS() (int, error) {
 		return 0, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return parseVmHWM(f)
+}
+
+// parseVmHWM reads the VmHWM line of a /proc/PID/status file, in kB.
+func parseVmHWM(r io.Reader) (int, error) {
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
 			return strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
