@@ -83,9 +83,10 @@ func (e *ErrorResponder) Respond(w http.ResponseWriter, req *http.Request, route
 
 // Write answers err on w as [ErrorResponder.Respond] decides: its headers,
 // the Content-Type, the status and, unless req is a HEAD, the body
-// followed by a newline, as Echo's c.JSON writes it. It returns the status,
-// and the error of encoding or writing the body, if any (then an encoding
-// error has written nothing).
+// followed by a newline, as Echo's c.JSON writes it. An error whose body
+// cannot be encoded is logged and answered 500 {"detail":"Internal Server
+// Error"}. It returns the status written and the error of writing the body,
+// if any.
 func (e *ErrorResponder) Write(w http.ResponseWriter, req *http.Request, route string, err error, hostStatus int, hostMessage string) (int, error) {
 	status, ctype, body := e.Respond(w, req, route, err, hostStatus, hostMessage)
 	if ctype == jsonContentType {
@@ -101,7 +102,13 @@ func (e *ErrorResponder) Write(w http.ResponseWriter, req *http.Request, route s
 	defer jw.release()
 	b, werr := jw.body(body)
 	if werr != nil {
-		return status, werr
+		// An error whose body cannot be encoded: logged, and answered as
+		// a plain error is, rather than with an empty body.
+		e.cfg.log().Error("typed: error body not encodable", "method", req.Method, "route", route, "error", err, "cause", werr)
+		status = http.StatusInternalServerError
+		w.Header()["Content-Type"] = jsonContentTypes
+		b = append(jw.e.b[:0], `{"detail":"Internal Server Error"}`+"\n"...)
+		jw.e.b = b
 	}
 	w.WriteHeader(status)
 	_, werr = w.Write(b)

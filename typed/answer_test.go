@@ -21,6 +21,13 @@ func (teapotError) MarshalJSON() ([]byte, error) {
 	return []byte(` { "detail" : "<short & stout>" } `), nil
 }
 
+// brokenError encodes itself as something that is not JSON.
+type brokenError struct{}
+
+func (brokenError) Error() string                { return "broken" }
+func (brokenError) StatusCode() int              { return http.StatusConflict }
+func (brokenError) MarshalJSON() ([]byte, error) { return []byte(`{"detail":`), nil }
+
 // TestErrorResponderWrite checks Write's answers, and that its body is
 // byte for byte what encoding/json's Encoder (Echo's c.JSON) writes for
 // the body Respond returns.
@@ -45,6 +52,8 @@ func TestErrorResponderWrite(t *testing.T) {
 			wantStatus: 418, wantType: "application/json", wantBody: `{"detail":"\u003cshort \u0026 stout\u003e"}` + "\n"},
 		{name: "host error", err: errors.New("no route"), hostStatus: 404,
 			wantStatus: 404, wantType: "application/json", wantBody: `{"detail":"Not Found"}` + "\n"},
+		{name: "unencodable body is a 500", err: brokenError{},
+			wantStatus: 500, wantType: "application/json", wantBody: `{"detail":"Internal Server Error"}` + "\n"},
 		{name: "head has no body", method: http.MethodHead, err: typed.NewHTTPError(403, "Forbidden"),
 			wantStatus: 403, wantType: "application/json"},
 		{name: "problem details", opts: &typed.Options{ProblemDetails: true}, err: typed.NewHTTPError(404, "Item not found"),
@@ -74,7 +83,7 @@ func TestErrorResponderWrite(t *testing.T) {
 			if got := rec.Body.String(); got != tt.wantBody {
 				t.Errorf("body %q, want %q", got, tt.wantBody)
 			}
-			if method == http.MethodHead {
+			if method == http.MethodHead || tt.wantStatus == http.StatusInternalServerError {
 				return
 			}
 			_, _, body := resp.Respond(nil, req, "/x", tt.err, tt.hostStatus, "")
