@@ -26,14 +26,15 @@
 // Benchmarks are named Benchmark<Path>/<Case>/<impl>; each checks, before
 // timing, that every implementation, on either Echo, answers the case with
 // the same status, WWW-Authenticate and body. The OpenAPI benchmarks build and serve the
-// document of 20 and 200 operations.
+// document of 20 and 200 operations. BenchmarkFloor (floor_test.go) times the
+// cheapest ways an answer could be written, as references for the ratios.
 //
 // This is its own module, so that huma, echo-jwt and the other comparison
 // dependencies never enter the library's go.mod. `make results` (see the
 // Makefile) runs every benchmark in interleaved rounds and writes
 // RESULTS.md with cmd/results, beside the Echo v4 ratios of
 // RESULTS.before.md (the report before the core/adapter refactor).
-// `make bench-http` (cmd/httpload) measures the scopes demo over real HTTP
+// The top-level `make bench-http` (cmd/httpload) measures the scopes demo over real HTTP
 // on loopback instead: four server processes under vegeta, in a section of
 // RESULTS.md of its own.
 package bench
