@@ -36,16 +36,25 @@ func Location(req *http.Request, path string) string {
 	return quote(u)
 }
 
+// quote is Python's urllib.parse.quote(s, safe=":/%#?=@[]!$&'()*+,;"):
+// every byte that is neither a letter, a digit, one of "_.-~" nor safe
+// becomes %XX (upper-case hex).
 func quote(s string) string {
-	const safe = ":/%#?=@[]!$&'()*+,;_.-~"
+	const (
+		safe   = ":/%#?=@[]!$&'()*+,;_.-~"
+		hexUpp = "0123456789ABCDEF"
+	)
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(safe, c) >= 0 {
 			b.WriteByte(c)
 			continue
 		}
-		b.WriteString("%" + strings.ToUpper(string("0123456789abcdef"[c>>4])+string("0123456789abcdef"[c&15])))
+		b.WriteByte('%')
+		b.WriteByte(hexUpp[c>>4])
+		b.WriteByte(hexUpp[c&15])
 	}
 	return b.String()
 }
