@@ -325,9 +325,7 @@ func newField(sf reflect.StructField, idx []int) (field, bool) {
 }
 
 func hasValidateTags(t reflect.Type, seen map[reflect.Type]bool) bool {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map || t.Kind() == reflect.Array {
-		t = t.Elem()
-	}
+	t = derefType(t)
 	if t.Kind() != reflect.Struct || seen[t] {
 		return false
 	}

@@ -16,8 +16,9 @@ func errTooLarge() error {
 
 // ReadBody returns the request's body, read once and kept for the rest of
 // the request so that several dependencies can parse it. A body over the
-// route's limit (its MaxBodyBytes, else the API's) is a 413 [HTTPError]; a body that cannot be read (the client
-// went away, a truncated chunked body) is a 400.
+// route's limit (its MaxBodyBytes, else the API's) is a 413 [HTTPError];
+// a body that cannot be read (the client went away, a truncated chunked
+// body) is a 400.
 func ReadBody(r *Request) ([]byte, error) {
 	s := r.state
 	if s.read {

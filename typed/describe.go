@@ -202,19 +202,7 @@ func sameRequirement(a, b SecurityRequirement) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].Scheme.SecuritySchemeName() != b[i].Scheme.SecuritySchemeName() || !sameStrings(a[i].Scopes, b[i].Scopes) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
+		if a[i].Scheme.SecuritySchemeName() != b[i].Scheme.SecuritySchemeName() || !slices.Equal(a[i].Scopes, b[i].Scopes) {
 			return false
 		}
 	}

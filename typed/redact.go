@@ -79,9 +79,7 @@ func redactGo(v any) (any, bool) {
 // secret fields. It returns false where v does not have t's shape and t
 // holds secrets.
 func redactValue(t reflect.Type, v any) (any, bool) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
+	t = derefPointer(t)
 	if v == nil || !holdsSecret(t) {
 		return v, true
 	}

@@ -128,9 +128,7 @@ func chainOf(owner reflect.Type, name string, tag reflect.StructTag) *rules.Chai
 // validator's pass over the request struct reaches the value (it follows
 // struct fields, and list elements only through "dive").
 func planValue(t reflect.Type, chain *rules.Chain, reached bool, memo map[planKey]*valuePlan) *valuePlan {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
+	t = derefPointer(t)
 	if reflect.PointerTo(t).Implements(jsonUnmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType) {
 		return nil // its JSON is its own, not its Go shape
 	}

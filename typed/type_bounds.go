@@ -75,10 +75,7 @@ func (b *binder) typeAt(loc []any) reflect.Type {
 			}
 			t := f.typ
 			for _, seg := range loc[len(at):] {
-				for t.Kind() == reflect.Pointer {
-					t = t.Elem()
-				}
-				switch t.Kind() {
+				switch t = derefPointer(t); t.Kind() {
 				case reflect.Slice, reflect.Array, reflect.Map:
 					t = t.Elem()
 				case reflect.Struct:
@@ -92,10 +89,7 @@ func (b *binder) typeAt(loc []any) reflect.Type {
 					return nil
 				}
 			}
-			for t.Kind() == reflect.Pointer {
-				t = t.Elem()
-			}
-			return t
+			return derefPointer(t)
 		}
 	}
 	return nil

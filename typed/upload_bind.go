@@ -250,17 +250,14 @@ func typeErrorFor(t reflect.Type, multi bool) (typ, msg string) {
 	if multi {
 		t = t.Elem()
 	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
+	switch derefPointer(t).Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "int_type", "Input should be a valid integer"
+		return "int_type", msgIntType
 	case reflect.Float32, reflect.Float64:
-		return "float_type", "Input should be a valid number"
+		return "float_type", msgFloatType
 	case reflect.Bool:
-		return "bool_type", "Input should be a valid boolean"
+		return "bool_type", msgBoolType
 	}
 	return "string_type", "Input should be a valid string"
 }

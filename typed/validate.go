@@ -104,6 +104,7 @@ func atoiOr(s string) any {
 	return s
 }
 
+// derefType returns the type under t's pointers, slices, arrays and maps.
 func derefType(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
 		t = t.Elem()
@@ -149,6 +150,7 @@ func indexLoc(t reflect.Type, idx string) any {
 	return atoiOr(idx)
 }
 
+// derefPointer returns the type under t's pointers.
 func derefPointer(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
