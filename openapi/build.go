@@ -262,7 +262,7 @@ func (b *builder) parameters(op *typed.Operation, path string) ([]openapi31.Para
 		}
 		key := p.In + "\x00" + p.Name
 		if i, ok := seen[key]; ok {
-			if p.Required && i >= 0 {
+			if p.Required {
 				out[i].Parameter.WithRequired(true)
 			}
 			continue

@@ -22,9 +22,10 @@ type Config struct {
 	// SpecPath is where the document is served as JSON. Empty means
 	// "/openapi.json"; "-" serves neither the document nor the UIs.
 	SpecPath string
-	// SwaggerUIPath is where Swagger UI is served; its OAuth2 redirect page
-	// is served at SwaggerUIPath + "/oauth2-redirect" and its assets below
-	// SwaggerUIPath. Empty means "/docs"; "-" turns it off.
+	// SwaggerUIPath is where Swagger UI is served, its assets below it (its
+	// OAuth2 redirect page too, unless SwaggerUIOAuth2RedirectPath says
+	// otherwise). Empty means "/docs"; "-" turns it off, redirect page
+	// included.
 	SwaggerUIPath string
 	// SwaggerUIOAuth2RedirectPath is where Swagger UI's OAuth2 redirect
 	// page is served, its script beside it; Swagger UI is told of it.

@@ -106,7 +106,8 @@
 // Swagger UI (swagger-ui-dist 5) and ReDoc (redoc 2) are embedded in the
 // binary and served below their pages, so the docs work offline. Swagger
 // UI keeps its login across reloads (persistAuthorization) and has a real
-// OAuth2 redirect page at /docs/oauth2-redirect. Its password flow needs no
+// OAuth2 redirect page, by default at /docs/oauth2-redirect
+// (Config.SwaggerUIOAuth2RedirectPath). Its password flow needs no
 // configuration: it posts the login form to the scheme's tokenUrl, resolved
 // against the document's URL, with an "Authorization: Basic Og==" header
 // for the empty client credentials, which the token route ignores.

@@ -17,8 +17,8 @@ import (
 // Echo's DefaultHTTPErrorHandler writes as FastAPI's body ({"detail": …}:
 // err itself, a json.Marshaler, or for a typed.HTTPError with a string
 // Detail a struct with that one field) and whose Internal is err, so that
-// errors.As finds the typed error. Any other error, nil included, is returned as it
-// is.
+// errors.As finds the typed error. Any other error, nil included, is
+// returned as it is.
 func Error(c echo.Context, err error) error {
 	if err == nil {
 		return nil
@@ -43,7 +43,7 @@ func handoff(err error) error {
 		return &echo.HTTPError{Code: e.StatusCode(), Message: e, Internal: err}
 	}
 	var sm statusMarshaler
-	if err == nil || !errors.As(err, &sm) {
+	if !errors.As(err, &sm) {
 		return err
 	}
 	return &echo.HTTPError{Code: sm.StatusCode(), Message: sm, Internal: err}
