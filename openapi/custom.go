@@ -1,7 +1,9 @@
 package openapi
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"time"
 
@@ -35,13 +37,18 @@ func (s *schemas) custom(p jsonschema.InterceptSchemaParams) (bool, error) {
 		if !ok {
 			sch = reflect.ValueOf(v).Elem().Interface().(typed.JSONSchemer)
 		}
+		var inner error // the first schema the type asked for that could not be made
 		m = sch.JSONSchema(func(v any) map[string]any {
 			out, err := s.typeSchema(reflect.TypeOf(v))
 			if err != nil {
+				inner = cmp.Or(inner, err)
 				return map[string]any{}
 			}
 			return out
 		})
+		if inner != nil {
+			return true, fmt.Errorf("openapi: the JSON schema of %v: %w", t, inner)
+		}
 		if m == nil {
 			return false, nil // documented by its Go shape after all
 		}

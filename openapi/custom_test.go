@@ -2,6 +2,7 @@ package openapi_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,4 +87,24 @@ func sameJSONText(a []byte, b string) bool {
 	xa, _ := json.Marshal(x)
 	ya, _ := json.Marshal(y)
 	return string(xa) == string(ya)
+}
+
+// channelled asks for the schema of a type that has none.
+type channelled int
+
+func (channelled) JSONSchema(schemaOf func(any) map[string]any) map[string]any {
+	return map[string]any{"type": "array", "items": schemaOf(make(chan int))}
+}
+
+// TestJSONSchemerInnerError: a JSONSchemer that asks for a schema that
+// cannot be made fails the document, naming its type, rather than
+// documenting a weaker schema.
+func TestJSONSchemerInnerError(t *testing.T) {
+	e := echo.New()
+	api := echov4.New(e)
+	api.GET("/c", typed.Plain(func(_ echo.Context, _ struct{}) (channelled, error) { return 0, nil }))
+	_, err := openapi.JSON(api, openapi.Config{Title: "t"})
+	if err == nil || !strings.Contains(err.Error(), "channelled") {
+		t.Fatalf("JSON error %v, want one naming channelled", err)
+	}
 }
